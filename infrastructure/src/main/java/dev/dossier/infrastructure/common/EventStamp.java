@@ -1,0 +1,76 @@
+package dev.dossier.infrastructure.common;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Optional;
+
+/**
+ * The store clock's reading for one event: a UTC millisecond and a sequence number (0-999) within it,
+ * written as 20 digits {@code yyyyMMddHHmmssSSSNNN}. Stamps strictly increase in commit order: when
+ * the wall clock stands still or steps back, the store keeps the last millisecond and counts up the
+ * sequence, moving to the next millisecond after 999.
+ */
+public record EventStamp(long epochMilli, int sequence) implements Comparable<EventStamp> {
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+    private static final long MAX_MILLI = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+
+    public EventStamp {
+        if (sequence < 0 || sequence > 999) {
+            throw new IllegalArgumentException("sequence must be 0-999, was " + sequence);
+        }
+        if (epochMilli < 0 || epochMilli > MAX_MILLI) {
+            throw new IllegalArgumentException("time must be between 1970 and 9999, was " + epochMilli);
+        }
+    }
+
+    /** The stamp after {@code last} (which may be null) for a wall clock reading {@code now}. */
+    public static EventStamp next(Instant now, EventStamp last) {
+        long millis = now.toEpochMilli();
+        if (last == null || millis > last.epochMilli) {
+            return new EventStamp(millis, 0);
+        }
+        if (last.sequence < 999) {
+            return new EventStamp(last.epochMilli, last.sequence + 1);
+        }
+        return new EventStamp(last.epochMilli + 1, 0);
+    }
+
+    public Instant instant() {
+        return Instant.ofEpochMilli(epochMilli);
+    }
+
+    /** The 20-digit form used in file names and the index. */
+    public String digits() {
+        String base = MILLIS.format(Instant.ofEpochMilli(epochMilli));
+        return base + (char) ('0' + sequence / 100) + (char) ('0' + sequence / 10 % 10) + (char) ('0' + sequence % 10);
+    }
+
+    /** The stamp written as {@code digits}, or empty when they are not 20 digits of a valid time. */
+    public static Optional<EventStamp> parse(String digits) {
+        if (digits == null || digits.length() != 20 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        try {
+            long millis = MILLIS.parse(digits.substring(0, 17)).getLong(ChronoField.INSTANT_SECONDS) * 1000
+                    + Integer.parseInt(digits.substring(14, 17));
+            return Optional.of(new EventStamp(millis, Integer.parseInt(digits.substring(17))));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public int compareTo(EventStamp other) {
+        int byMillis = Long.compare(epochMilli, other.epochMilli);
+        return byMillis != 0 ? byMillis : Integer.compare(sequence, other.sequence);
+    }
+
+    @Override
+    public String toString() {
+        return digits();
+    }
+}

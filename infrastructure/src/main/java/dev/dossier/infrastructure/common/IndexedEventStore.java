@@ -1,0 +1,144 @@
+package dev.dossier.infrastructure.common;
+
+import dev.dossier.domain.error.InvalidInputException;
+import dev.dossier.domain.error.StoreUnavailableException;
+import dev.dossier.domain.model.AggregateSummary;
+import dev.dossier.domain.model.AggregateType;
+import dev.dossier.domain.model.AggregateTypeSummary;
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.GlobalPosition;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.StorageStatistics;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.domain.model.Version;
+import dev.dossier.domain.port.EventStorePort;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The read side both adapters share: every query is answered from the {@link StoreIndex}, and only the
+ * events it selects are loaded. Subclasses say how to bring the index up to date and load one event.
+ */
+public abstract class IndexedEventStore implements EventStorePort {
+    protected final StoreIndex index;
+    private volatile boolean closed;
+
+    protected IndexedEventStore(StoreIndex index) {
+        this.index = index;
+    }
+
+    /** Brings the index up to date with commits made elsewhere (another process); a no-op by default. */
+    protected void refresh() {
+    }
+
+    /** The recorded event an index entry points to. */
+    protected abstract RecordedEvent load(IndexEntry entry);
+
+    protected final void checkOpen() {
+        if (closed) {
+            throw new StoreUnavailableException("The event store " + location() + " is closed; open it again.");
+        }
+    }
+
+    protected final boolean markClosed() {
+        boolean wasOpen = !closed;
+        closed = true;
+        return wasOpen;
+    }
+
+    protected final boolean isClosed() {
+        return closed;
+    }
+
+    /** Where the store lives, for messages. */
+    protected abstract String location();
+
+    @Override
+    public List<RecordedEvent> readStream(StreamId stream, Version fromVersion) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(fromVersion, "fromVersion");
+        checkOpen();
+        refresh();
+        return loadAll(index.stream(stream, fromVersion.value()));
+    }
+
+    @Override
+    public Version currentVersion(StreamId stream) {
+        checkOpen();
+        refresh();
+        return Version.of(index.versionOf(stream));
+    }
+
+    @Override
+    public List<RecordedEvent> readAll(GlobalPosition from, int limit) {
+        checkLimit(limit);
+        checkOpen();
+        refresh();
+        return loadAll(index.from(from.value(), limit));
+    }
+
+    @Override
+    public long lastPosition() {
+        checkOpen();
+        refresh();
+        return index.lastPosition();
+    }
+
+    @Override
+    public List<RecordedEvent> readByEventType(EventType type, GlobalPosition from, int limit) {
+        checkLimit(limit);
+        checkOpen();
+        refresh();
+        return loadAll(index.ofType(type, from.value(), limit));
+    }
+
+    @Override
+    public List<RecordedEvent> readByTime(Instant since, Instant until, int limit) {
+        checkLimit(limit);
+        checkOpen();
+        refresh();
+        return loadAll(index.between(since, until, limit));
+    }
+
+    @Override
+    public long countEvents() {
+        return lastPosition();
+    }
+
+    @Override
+    public List<AggregateTypeSummary> aggregateTypes() {
+        checkOpen();
+        refresh();
+        return index.aggregateTypes();
+    }
+
+    @Override
+    public List<AggregateSummary> aggregates(AggregateType type) {
+        checkOpen();
+        refresh();
+        return index.aggregates(type);
+    }
+
+    @Override
+    public StorageStatistics statistics() {
+        checkOpen();
+        refresh();
+        return index.statistics();
+    }
+
+    private List<RecordedEvent> loadAll(List<IndexEntry> entries) {
+        var events = new ArrayList<RecordedEvent>(entries.size());
+        for (IndexEntry entry : entries) {
+            events.add(load(entry));
+        }
+        return events;
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("limit", "must be 1 or more, was " + limit);
+        }
+    }
+}

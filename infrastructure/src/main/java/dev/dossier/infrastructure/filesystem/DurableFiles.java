@@ -1,0 +1,112 @@
+package dev.dossier.infrastructure.filesystem;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.UUID;
+
+/**
+ * Crash-safe file writes: a new file is written under a temporary name in its final directory, forced,
+ * and renamed into place, so a reader sees either no file or the whole file. With {@link Durability#SYNC}
+ * the file and the directories whose entries changed are forced before anything is acknowledged.
+ */
+final class DurableFiles {
+    private final Durability durability;
+    private final FileAttribute<?>[] fileAttributes;
+    private final FileAttribute<?>[] directoryAttributes;
+
+    DurableFiles(Durability durability, boolean ownerOnly, boolean posix) {
+        this.durability = durability;
+        boolean restrict = ownerOnly && posix;
+        this.fileAttributes = restrict
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+        this.directoryAttributes = restrict
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    boolean syncs() {
+        return durability == Durability.SYNC;
+    }
+
+    /**
+     * Creates {@code directory} and any missing parents up to (not including) {@code root}; every directory
+     * whose entries changed is added to {@code changedDirectories} so the caller can force it.
+     */
+    void createDirectories(Path root, Path directory, Collection<Path> changedDirectories) throws IOException {
+        if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path parent = directory.getParent();
+        if (!parent.equals(root)) {
+            createDirectories(root, parent, changedDirectories);
+        }
+        try {
+            Files.createDirectory(directory, directoryAttributes);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                throw e;
+            }
+            return;
+        }
+        changedDirectories.add(parent);
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically (replacing any file there); forces the file if syncing. */
+    void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path temp = target.resolveSibling(StoreLayout.TEMP_PREFIX + UUID.randomUUID() + ".part");
+        try {
+            try (FileChannel channel = FileChannel.open(temp,
+                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if (syncs()) {
+                    channel.force(false);
+                }
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /** Forces the directory's entries (new and renamed files) to disk, when syncing. */
+    void syncDirectory(Path directory) throws IOException {
+        if (!syncs()) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** Opens a new empty file with the store's permissions, or the existing one. */
+    FileChannel openReadWrite(Path file) throws IOException {
+        return FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), fileAttributes);
+    }
+
+    /** Deletes the file if it exists; returns false when that failed (recovery removes it later). */
+    static boolean deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

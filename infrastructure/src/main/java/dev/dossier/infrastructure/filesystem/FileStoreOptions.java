@@ -1,0 +1,94 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.error.InvalidInputException;
+import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.infrastructure.json.PayloadCodec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import lombok.Builder;
+import lombok.With;
+
+/**
+ * How to open a filesystem store. Defaults: directory {@code ./eventstore}, {@link Durability#SYNC},
+ * owner-only permissions (unless {@code sharedAccess}), payloads up to 1 MiB, registries refreshed every 1,000 events.
+ *
+ * @param sharedAccess     create files and directories with the process's default permissions instead
+ *                         of owner-only ones
+ * @param registryInterval how many committed events may pass before the metadata registries are rewritten
+ */
+@Builder(toBuilder = true)
+@With
+public record FileStoreOptions(
+        Path root,
+        Durability durability,
+        EventTypeRegistry eventTypes,
+        Clock clock,
+        int maxPayloadBytes,
+        boolean sharedAccess,
+        int registryInterval) {
+
+    /** The default directory when neither an option, a system property nor the environment names one. */
+    public static final String DEFAULT_PATH = "./eventstore";
+    /** System property and environment variable that name the store directory. */
+    public static final String PATH_PROPERTY = "dossier.path";
+    public static final String PATH_VARIABLE = "EVENTSTORE_PATH";
+    /** System property and environment variable that set the durability ({@code sync} or {@code os-buffered}). */
+    public static final String DURABILITY_PROPERTY = "dossier.durability";
+    public static final String DURABILITY_VARIABLE = "EVENTSTORE_DURABILITY";
+
+    public FileStoreOptions {
+        root = root == null ? Path.of(DEFAULT_PATH) : root;
+        durability = durability == null ? Durability.SYNC : durability;
+        eventTypes = eventTypes == null ? EventTypeRegistry.empty() : eventTypes;
+        clock = clock == null ? Clock.systemUTC() : clock;
+        maxPayloadBytes = maxPayloadBytes <= 0 ? PayloadCodec.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes;
+        registryInterval = registryInterval <= 0 ? 1000 : registryInterval;
+    }
+
+    /** Every setting at its default. */
+    public static FileStoreOptions defaults() {
+        return builder().build();
+    }
+
+    /** Options for {@code root} with every other setting at its default. */
+    public static FileStoreOptions at(Path root) {
+        return defaults().withRoot(root);
+    }
+
+    /**
+     * The defaults, with the path and durability taken from system properties ({@code dossier.path},
+     * {@code dossier.durability}), else the environment ({@code EVENTSTORE_PATH},
+     * {@code EVENTSTORE_DURABILITY}), else the defaults.
+     */
+    public static FileStoreOptions fromEnvironment() {
+        return fromEnvironment(System.getenv(), System::getProperty);
+    }
+
+    static FileStoreOptions fromEnvironment(Map<String, String> env, java.util.function.UnaryOperator<String> properties) {
+        String path = firstOf(properties.apply(PATH_PROPERTY), env.get(PATH_VARIABLE), DEFAULT_PATH);
+        String durability = firstOf(properties.apply(DURABILITY_PROPERTY), env.get(DURABILITY_VARIABLE), "sync");
+        return defaults().withRoot(Path.of(path)).withDurability(parseDurability(durability));
+    }
+
+    /** {@code sync} or {@code os-buffered} (case-insensitive). */
+    public static Durability parseDurability(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "sync" -> Durability.SYNC;
+            case "os-buffered", "none", "os" -> Durability.OS_BUFFERED;
+            default -> throw new InvalidInputException("durability", "'" + text
+                    + "' is not one of: sync, os-buffered");
+        };
+    }
+
+    private static String firstOf(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return Objects.requireNonNull(values[values.length - 1]);
+    }
+}

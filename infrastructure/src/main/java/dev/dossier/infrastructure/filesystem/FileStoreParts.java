@@ -1,0 +1,18 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.infrastructure.common.EventRecorder;
+import dev.dossier.infrastructure.common.StoreIndex;
+
+/** The collaborators of one open filesystem store, wired once by {@link StoreOpener}. */
+record FileStoreParts(
+        FileStoreOptions options,
+        StoreLayout layout,
+        DurableFiles files,
+        EventFileCodec codec,
+        EventRecorder recorder,
+        StoreIndex index,
+        IndexLog log,
+        WriteLock lock,
+        MetadataRegistries registries,
+        StoreRecovery recovery) {
+}

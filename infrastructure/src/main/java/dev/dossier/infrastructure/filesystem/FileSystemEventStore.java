@@ -1,0 +1,155 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.error.CorruptDataException;
+import dev.dossier.domain.error.StorageException;
+import dev.dossier.domain.model.AppendResult;
+import dev.dossier.domain.model.ExpectedVersion;
+import dev.dossier.domain.model.NewEvent;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.StoreHealth;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.common.IndexedEventStore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The event store on disk, format v1 ({@code docs/format.md}): every event is one JSON file under
+ * {@code <aggregate-type>/<aggregate-id>/}, and {@code metadata/event-index.jsonl} is the commit log that
+ * orders them. Thread-safe; several processes may open the same directory and append concurrently.
+ * Starts no thread.
+ */
+public final class FileSystemEventStore extends IndexedEventStore {
+    private final FileStoreParts parts;
+    private final CommitWriter writer;
+
+    private FileSystemEventStore(FileStoreParts parts) {
+        super(parts.index());
+        this.parts = parts;
+        this.writer = new CommitWriter(parts);
+    }
+
+    /**
+     * Opens the store at {@code options.root()}, creating it when the directory is missing or empty.
+     *
+     * @throws dev.dossier.domain.error.IncompatibleStoreException when the directory is not empty and not a
+     *         store, or is a store of a newer format version
+     * @throws StorageException when the directory cannot be read or written
+     */
+    public static FileSystemEventStore open(FileStoreOptions options) {
+        return new FileSystemEventStore(StoreOpener.open(options));
+    }
+
+    /** Opens the store at {@code root} with default options. */
+    public static FileSystemEventStore open(Path root) {
+        return open(FileStoreOptions.at(root));
+    }
+
+    /** The store's directory. */
+    public Path root() {
+        return parts.layout().root();
+    }
+
+    @Override
+    public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(expected, "expected");
+        checkOpen();
+        parts.layout().aggregateDirectory(stream);
+        var request = new AppendRequest(stream, expected, parts.recorder().encode(stream, events));
+        request.events.forEach(e -> NameCodec.encodeEventType(e.event().eventType().value()));
+        return writer.submit(request);
+    }
+
+    @Override
+    protected void refresh() {
+        try {
+            parts.log().refresh();
+        } catch (IOException e) {
+            throw new StorageException("read the index " + parts.layout().index(), e);
+        }
+    }
+
+    @Override
+    protected RecordedEvent load(IndexEntry entry) {
+        Path file = parts.layout().eventFile(entry.stream(), entry.stamp(), entry.eventType());
+        String name = parts.layout().relative(file);
+        RecordedEvent event = parts.codec().decode(name, readFile(file, name));
+        if (event.position().value() != entry.position() || event.version().value() != entry.version()
+                || !event.stream().equals(entry.stream()) || !event.eventType().equals(entry.eventType())
+                || !event.eventId().equals(entry.eventId())) {
+            throw new CorruptDataException(name, "the envelope (" + event.stream() + " version " + event.version()
+                    + ", position " + event.position() + ", " + event.eventType() + ") does not match the index ("
+                    + entry.stream() + " version " + entry.version() + ", position " + entry.position() + ", "
+                    + entry.eventType() + ")");
+        }
+        return event;
+    }
+
+    private static byte[] readFile(Path file, String name) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new CorruptDataException(name, "the file is " + size + " bytes, too large for an event");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // keep reading until the whole file is in
+            }
+            return buffer.array();
+        } catch (NoSuchFileException e) {
+            throw new CorruptDataException(name, "the index names this committed event, but its file is missing");
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("symbolic link")) {
+                throw new CorruptDataException(name, "is a symbolic link; the store never follows links");
+            }
+            throw new StorageException("read " + name, e);
+        }
+    }
+
+    @Override
+    protected String location() {
+        return parts.layout().root().toString();
+    }
+
+    @Override
+    public StoreHealth health() {
+        long events = parts.index().lastPosition();
+        if (isClosed()) {
+            return new StoreHealth(StoreHealth.Status.CLOSED, location(), events, "closed");
+        }
+        return writer.readOnlyReason()
+                .map(reason -> new StoreHealth(StoreHealth.Status.READ_ONLY, location(), events, reason))
+                .orElseGet(() -> new StoreHealth(StoreHealth.Status.UP, location(), events,
+                        "serving reads and writes (" + parts.options().durability() + ")"));
+    }
+
+    /** Writes the metadata registries so they are exact, then releases the index and the lock. Idempotent. */
+    @Override
+    public void close() {
+        if (!markClosed()) {
+            return;
+        }
+        try {
+            if (writer.readOnlyReason().isEmpty()) {
+                writer.exclusively(() -> parts.registries().write(parts.index()));
+            }
+        } catch (RuntimeException e) {
+            // The registries are derived data; the next open rebuilds them when they are stale.
+        } finally {
+            try {
+                parts.log().close();
+            } catch (IOException e) {
+                // Nothing is lost: every commit was forced before it was acknowledged.
+            }
+            parts.lock().close();
+        }
+    }
+}

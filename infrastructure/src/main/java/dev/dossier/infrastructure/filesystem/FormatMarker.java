@@ -1,0 +1,62 @@
+package dev.dossier.infrastructure.filesystem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dossier.domain.error.IncompatibleStoreException;
+import dev.dossier.infrastructure.json.JsonSupport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** {@code metadata/format.json}: marks a directory as a Dossier store and names its format version. */
+final class FormatMarker {
+    static final String FORMAT_NAME = "dossier-event-store";
+    static final int FORMAT_VERSION = 1;
+
+    private FormatMarker() {
+    }
+
+    static byte[] create(Instant now) {
+        ObjectNode node = JsonSupport.mapper().createObjectNode();
+        node.put("format", FORMAT_NAME);
+        node.put("formatVersion", FORMAT_VERSION);
+        node.put("createdAt", EventFileCodec.TIMESTAMP.format(now));
+        node.put("specification", "docs/format.md of Dossier; every event is a JSON file under <aggregate-type>/<aggregate-id>/");
+        try {
+            return (JsonSupport.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Checks the marker of an existing store.
+     *
+     * @throws IncompatibleStoreException when it is unreadable, not Dossier's, or of a newer format version
+     */
+    static void check(Path marker, String location) throws IOException {
+        JsonNode node;
+        try {
+            node = JsonSupport.mapper().readTree(Files.readAllBytes(marker));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IncompatibleStoreException(location, "the format marker " + marker
+                    + " is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (node == null || !FORMAT_NAME.equals(node.path("format").asText())) {
+            throw new IncompatibleStoreException(location, "the format marker " + marker
+                    + " does not name the format '" + FORMAT_NAME + "'");
+        }
+        int version = node.path("formatVersion").asInt(-1);
+        if (version < 1) {
+            throw new IncompatibleStoreException(location, "the format marker has no valid formatVersion");
+        }
+        if (version > FORMAT_VERSION) {
+            throw new IncompatibleStoreException(location, "it uses format version " + version
+                    + ", but this Dossier understands only up to version " + FORMAT_VERSION
+                    + "; upgrade Dossier to read it");
+        }
+    }
+}

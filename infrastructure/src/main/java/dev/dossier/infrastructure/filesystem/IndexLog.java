@@ -1,0 +1,173 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.error.CorruptDataException;
+import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.common.StoreIndex;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The commit log {@code metadata/event-index.jsonl}: one line per committed event, in global order. An
+ * append is committed when the line that carries its commit mark is in this file (and forced, when
+ * syncing). Readers consume lines only up to the last commit mark, so they never see part of a batch;
+ * a torn tail left by a crash is ignored by readers and cut off by the next writer.
+ */
+final class IndexLog implements AutoCloseable {
+    private final FileChannel channel;
+    private final String name;
+    private final IndexLineCodec codec = new IndexLineCodec();
+    private final StoreIndex index;
+    private long committedEnd;
+    private boolean consistent = true;
+
+    IndexLog(FileChannel channel, String name, StoreIndex index) {
+        this.channel = channel;
+        this.name = name;
+        this.index = index;
+    }
+
+    /**
+     * Adds the entries committed since the last call (by any process) to the index. Reading and adding
+     * happen under one monitor, so the index always holds a gapless prefix of the log.
+     *
+     * @throws CorruptDataException when a committed line cannot be read or leaves a gap
+     */
+    synchronized void refresh() throws IOException {
+        long size = channel.size();
+        if (size <= committedEnd) {
+            return;
+        }
+        byte[] bytes = new byte[Math.toIntExact(size - committedEnd)];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, committedEnd + buffer.position()) < 0) {
+                break;
+            }
+        }
+        addAll(parseCommitted(bytes, buffer.position()));
+    }
+
+    private void addAll(List<IndexEntry> entries) {
+        for (IndexEntry entry : entries) {
+            try {
+                index.add(entry);
+            } catch (IllegalStateException e) {
+                throw new CorruptDataException(name, "entry at position " + entry.position() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private List<IndexEntry> parseCommitted(byte[] bytes, int length) {
+        var committed = new ArrayList<IndexEntry>();
+        var pending = new ArrayList<IndexEntry>();
+        int start = 0;
+        int consumed = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] != '\n') {
+                continue;
+            }
+            IndexLineCodec.Line line;
+            try {
+                line = codec.parse(bytes, start, i - start);
+            } catch (IllegalArgumentException e) {
+                if (hasCompleteLineAfter(bytes, i + 1, length)) {
+                    throw new CorruptDataException(name, "line at byte " + (committedEnd + start)
+                            + " is not an index entry (" + e.getMessage() + ") and later lines follow it");
+                }
+                break;
+            }
+            pending.add(line.entry());
+            if (line.commit()) {
+                committed.addAll(pending);
+                pending.clear();
+                consumed = i + 1;
+            }
+            start = i + 1;
+        }
+        committedEnd += consumed;
+        return committed;
+    }
+
+    private boolean hasCompleteLineAfter(byte[] bytes, int from, int length) {
+        int start = from;
+        for (int i = from; i < length; i++) {
+            if (bytes[i] == '\n') {
+                try {
+                    codec.parse(bytes, start, i - start);
+                    return true;
+                } catch (IllegalArgumentException e) {
+                    start = i + 1;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Cuts off anything after the last committed line (a torn write of a crashed writer). Call only while
+     * holding the store's write lock, after {@link #refresh()}.
+     *
+     * @return whether there was anything to cut
+     */
+    synchronized boolean truncateUncommitted(boolean sync) throws IOException {
+        if (channel.size() <= committedEnd) {
+            return false;
+        }
+        channel.truncate(committedEnd);
+        if (sync) {
+            channel.force(true);
+        }
+        return true;
+    }
+
+    /**
+     * Appends the lines of one group commit; each inner list is one batch whose last line gets the commit
+     * mark; then adds them to the index. On failure the file is cut back to where it was, so nothing of
+     * the group stays committed.
+     *
+     * @throws IOException when writing, forcing or cutting back failed; {@link #isConsistent()} then says
+     *         whether the cut back worked
+     */
+    synchronized void append(List<List<IndexEntry>> batches, boolean sync) throws IOException {
+        var out = new ByteArrayOutputStream(256 * batches.size());
+        for (List<IndexEntry> batch : batches) {
+            for (int i = 0; i < batch.size(); i++) {
+                codec.write(out, batch.get(i), i == batch.size() - 1);
+            }
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(out.toByteArray());
+        long start = committedEnd;
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, start + buffer.position());
+            }
+            if (sync) {
+                channel.force(false);
+            }
+        } catch (IOException | RuntimeException e) {
+            consistent = false;
+            channel.truncate(start);
+            if (sync) {
+                channel.force(true);
+            }
+            consistent = true;
+            throw e;
+        }
+        committedEnd = start + buffer.limit();
+        batches.forEach(this::addAll);
+    }
+
+    /** False when a failed append could not be cut back: the store must be reopened to know what committed. */
+    synchronized boolean isConsistent() {
+        return consistent;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

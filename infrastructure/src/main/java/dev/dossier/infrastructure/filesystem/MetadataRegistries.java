@@ -1,0 +1,128 @@
+package dev.dossier.infrastructure.filesystem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dossier.domain.model.AggregateTypeSummary;
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.domain.model.StorageStatistics;
+import dev.dossier.infrastructure.common.StoreIndex;
+import dev.dossier.infrastructure.json.JsonSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three registries under {@code metadata/}: aggregate types, event schema versions and storage
+ * statistics. They are derived from the index, replaced atomically (always valid JSON), rewritten every
+ * so many commits and at a clean close, and rebuilt at open when missing, unreadable or stale (their
+ * {@code throughPosition} differs from the index's last position).
+ */
+final class MetadataRegistries {
+    private final ObjectMapper mapper = JsonSupport.mapper();
+    private final StoreLayout layout;
+    private final DurableFiles files;
+    private final EventTypeRegistry types;
+    private final Clock clock;
+
+    MetadataRegistries(StoreLayout layout, DurableFiles files, EventTypeRegistry types, Clock clock) {
+        this.layout = layout;
+        this.files = files;
+        this.types = types;
+        this.clock = clock;
+    }
+
+    /** Whether all three files exist, parse and describe the index up to its last position. */
+    boolean areCurrent(StoreIndex index) {
+        return List.of(StoreLayout.AGGREGATE_TYPES, StoreLayout.SCHEMA_VERSIONS, StoreLayout.STATISTICS).stream()
+                .allMatch(name -> read(name).path("throughPosition").asLong(-1) == index.lastPosition());
+    }
+
+    void write(StoreIndex index) throws IOException {
+        long through = index.lastPosition();
+        files.writeAtomically(file(StoreLayout.AGGREGATE_TYPES), bytes(aggregateTypes(index, through)));
+        files.writeAtomically(file(StoreLayout.SCHEMA_VERSIONS), bytes(schemaVersions(index, through)));
+        files.writeAtomically(file(StoreLayout.STATISTICS), bytes(statistics(index.statistics(), through)));
+    }
+
+    private ObjectNode header(long through) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("formatVersion", FormatMarker.FORMAT_VERSION);
+        root.put("throughPosition", through);
+        root.put("updatedAt", EventFileCodec.TIMESTAMP.format(clock.instant()));
+        return root;
+    }
+
+    private ObjectNode aggregateTypes(StoreIndex index, long through) {
+        ObjectNode root = header(through);
+        ObjectNode all = root.putObject("aggregateTypes");
+        for (AggregateTypeSummary type : index.aggregateTypes()) {
+            ObjectNode node = all.putObject(type.type().value());
+            node.put("directory", NameCodec.encode(type.type().value(), true));
+            node.put("aggregates", type.aggregates());
+            node.put("events", type.events());
+            node.put("lastWrite", EventFileCodec.TIMESTAMP.format(type.lastWrite()));
+        }
+        return root;
+    }
+
+    private ObjectNode schemaVersions(StoreIndex index, long through) {
+        JsonNode previous = read(StoreLayout.SCHEMA_VERSIONS).path("eventTypes");
+        ObjectNode root = header(through);
+        ObjectNode all = root.putObject("eventTypes");
+        for (Map.Entry<EventType, Map<Integer, Long>> type : index.schemaVersionCounts().entrySet()) {
+            String name = type.getKey().value();
+            JsonNode known = previous.path(name);
+            ObjectNode node = all.putObject(name);
+            node.put("fileName", NameCodec.encode(name, false));
+            Class<?> bound = types.classFor(type.getKey()).orElse(null);
+            int highestOnDisk = type.getValue().keySet().stream().max(Integer::compare).orElse(1);
+            int current = bound != null ? types.schemaVersionOf(type.getKey())
+                    : Math.max(highestOnDisk, known.path("currentSchemaVersion").asInt(1));
+            node.put("currentSchemaVersion", current);
+            if (bound != null) {
+                node.put("javaType", bound.getName());
+            } else if (known.hasNonNull("javaType")) {
+                node.put("javaType", known.get("javaType").asText());
+            } else {
+                node.putNull("javaType");
+            }
+            ObjectNode versions = node.putObject("versionsOnDisk");
+            type.getValue().forEach((version, count) -> versions.put(Integer.toString(version), count));
+        }
+        return root;
+    }
+
+    private ObjectNode statistics(StorageStatistics stats, long through) {
+        ObjectNode root = header(through);
+        root.put("events", stats.events());
+        root.put("aggregates", stats.aggregates());
+        root.put("aggregateTypes", stats.aggregateTypes());
+        root.put("eventTypes", stats.eventTypes());
+        root.put("eventFileBytes", stats.bytes());
+        root.put("firstWrite", stats.firstWrite().map(EventFileCodec.TIMESTAMP::format).orElse(null));
+        root.put("lastWrite", stats.lastWrite().map(EventFileCodec.TIMESTAMP::format).orElse(null));
+        return root;
+    }
+
+    private Path file(String name) {
+        return layout.metadata().resolve(name);
+    }
+
+    private JsonNode read(String name) {
+        try {
+            return mapper.readTree(Files.readAllBytes(file(name)));
+        } catch (IOException | RuntimeException e) {
+            return mapper.missingNode();
+        }
+    }
+
+    private byte[] bytes(ObjectNode node) throws IOException {
+        return (mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.EventStamp;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where everything lives in a store directory (format v1). Every caller name passes through
+ * {@link NameCodec}, so no path built here leaves the root.
+ */
+final class StoreLayout {
+    static final String METADATA = "metadata";
+    static final String FORMAT_MARKER = "format.json";
+    static final String INDEX = "event-index.jsonl";
+    static final String LOCK = "write.lock";
+    static final String AGGREGATE_TYPES = "aggregate-types.json";
+    static final String SCHEMA_VERSIONS = "event-schema-versions.json";
+    static final String STATISTICS = "storage-statistics.json";
+    static final String TEMP_PREFIX = ".tmp-";
+    static final String EVENT_SUFFIX = ".json";
+
+    private final Path root;
+
+    StoreLayout(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path metadata() {
+        return root.resolve(METADATA);
+    }
+
+    Path marker() {
+        return metadata().resolve(FORMAT_MARKER);
+    }
+
+    Path index() {
+        return metadata().resolve(INDEX);
+    }
+
+    Path lock() {
+        return metadata().resolve(LOCK);
+    }
+
+    Path typeDirectory(StreamId stream) {
+        return root.resolve(NameCodec.encodeAggregateType(stream.type().value()));
+    }
+
+    Path aggregateDirectory(StreamId stream) {
+        return typeDirectory(stream).resolve(NameCodec.encodeAggregateId(stream.id().value()));
+    }
+
+    /** {@code <type>/<id>/<20-digit stamp>-<EventType>.json}. */
+    Path eventFile(StreamId stream, EventStamp stamp, EventType type) {
+        return aggregateDirectory(stream).resolve(eventFileName(stamp, type));
+    }
+
+    static String eventFileName(EventStamp stamp, EventType type) {
+        return stamp.digits() + "-" + NameCodec.encodeEventType(type.value()) + EVENT_SUFFIX;
+    }
+
+    /** The path relative to the root, with forward slashes, for messages and the index. */
+    String relative(Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    static boolean isTemporary(String fileName) {
+        return fileName.startsWith(TEMP_PREFIX);
+    }
+
+    /** The stamp and event type a file name stands for, or empty when it is not an event file name. */
+    static Optional<ParsedName> parseEventFileName(String fileName) {
+        if (!fileName.endsWith(EVENT_SUFFIX) || fileName.length() < 22 + EVENT_SUFFIX.length()
+                || fileName.charAt(20) != '-') {
+            return Optional.empty();
+        }
+        Optional<EventStamp> stamp = EventStamp.parse(fileName.substring(0, 20));
+        Optional<String> type = NameCodec.decode(
+                fileName.substring(21, fileName.length() - EVENT_SUFFIX.length()), false);
+        return stamp.isEmpty() || type.isEmpty() ? Optional.empty()
+                : Optional.of(new ParsedName(stamp.get(), EventType.of(type.get())));
+    }
+
+    record ParsedName(EventStamp stamp, EventType eventType) {
+    }
+}

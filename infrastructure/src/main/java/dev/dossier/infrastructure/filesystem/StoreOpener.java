@@ -1,0 +1,114 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.error.IncompatibleStoreException;
+import dev.dossier.domain.error.StorageException;
+import dev.dossier.domain.error.StoreUnavailableException;
+import dev.dossier.infrastructure.common.EventRecorder;
+import dev.dossier.infrastructure.common.StoreIndex;
+import dev.dossier.infrastructure.json.PayloadCodec;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+
+/**
+ * Opens a store directory: creates a new store in a missing or empty directory, refuses a directory that
+ * is not a store or is of a newer format, then (holding the write lock) loads the index, cuts a torn
+ * index tail, removes leftovers of interrupted writes and rebuilds stale registries.
+ */
+final class StoreOpener {
+    private StoreOpener() {
+    }
+
+    static FileStoreParts open(FileStoreOptions options) {
+        Path root = options.root().toAbsolutePath().normalize();
+        String location = root.toString();
+        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        var files = new DurableFiles(options.durability(), !options.sharedAccess(), posix);
+        var layout = new StoreLayout(root);
+        try {
+            prepareDirectory(layout, files, options, location);
+            var payloads = new PayloadCodec(options.eventTypes(), options.maxPayloadBytes());
+            var codec = new EventFileCodec(payloads);
+            var recovery = new StoreRecovery(layout);
+            if (!Files.exists(layout.index(), LinkOption.NOFOLLOW_LINKS)) {
+                files.writeAtomically(layout.index(), recovery.rebuildIndex(codec));
+            }
+            var index = new StoreIndex();
+            var lock = WriteLock.open(layout.lock(), files);
+            try {
+                var log = new IndexLog(FileChannel.open(layout.index(), StandardOpenOption.READ,
+                        StandardOpenOption.WRITE), layout.relative(layout.index()), index);
+                var registries = new MetadataRegistries(layout, files, options.eventTypes(), options.clock());
+                var parts = new FileStoreParts(options, layout, files, codec,
+                        new EventRecorder(payloads, options.clock()), index, log, lock, registries, recovery);
+                recover(parts);
+                return parts;
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new StorageException("open the event store at " + location, e);
+        }
+    }
+
+    private static void recover(FileStoreParts parts) throws IOException {
+        try (WriteLock.Held held = parts.lock().acquire()) {
+            parts.log().refresh();
+            parts.log().truncateUncommitted(parts.files().syncs());
+            parts.recovery().removeLeftovers(parts.index());
+            if (!parts.registries().areCurrent(parts.index())) {
+                parts.registries().write(parts.index());
+            }
+        }
+    }
+
+    private static void prepareDirectory(StoreLayout layout, DurableFiles files, FileStoreOptions options,
+                                         String location) throws IOException {
+        Path root = layout.root();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IncompatibleStoreException(location, "it is a file, not a directory");
+        }
+        if (Files.exists(layout.marker(), LinkOption.NOFOLLOW_LINKS)) {
+            FormatMarker.check(layout.marker(), location);
+            return;
+        }
+        if (!Files.exists(root)) {
+            Files.createDirectories(root);
+        } else if (!looksEmpty(root)) {
+            throw new IncompatibleStoreException(location, "the directory is not empty and has no "
+                    + StoreLayout.METADATA + "/" + StoreLayout.FORMAT_MARKER
+                    + "; choose an empty or new directory for a store (is the path mistyped?)");
+        }
+        initialize(layout, files, options, location);
+    }
+
+    /** Empty, or holding only a {@code metadata} directory left by an interrupted initialization. */
+    private static boolean looksEmpty(Path root) throws IOException {
+        var names = new ArrayList<String>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            entries.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        return names.isEmpty() || (names.size() == 1 && names.get(0).equals(StoreLayout.METADATA)
+                && Files.isDirectory(root.resolve(StoreLayout.METADATA), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static void initialize(StoreLayout layout, DurableFiles files, FileStoreOptions options,
+                                   String location) throws IOException {
+        var changed = new ArrayList<Path>();
+        files.createDirectories(layout.root().getParent(), layout.metadata(), changed);
+        files.openReadWrite(layout.index()).close();
+        files.writeAtomically(layout.marker(), FormatMarker.create(options.clock().instant()));
+        files.syncDirectory(layout.metadata());
+        files.syncDirectory(layout.root());
+        if (!Files.exists(layout.marker())) {
+            throw new StoreUnavailableException("The store at " + location + " could not be initialized");
+        }
+    }
+
+}

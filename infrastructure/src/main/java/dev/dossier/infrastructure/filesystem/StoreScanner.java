@@ -1,0 +1,97 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.model.StreamId;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Walks the aggregate directories of a store without reading any file body, and classifies every entry:
+ * event files, temporary files, and anything the format does not explain (strays, symbolic links).
+ * Symbolic links are reported, never followed.
+ */
+final class StoreScanner {
+    private final StoreLayout layout;
+
+    StoreScanner(StoreLayout layout) {
+        this.layout = layout;
+    }
+
+    enum Kind { EVENT, TEMPORARY, STRAY_FILE, STRAY_DIRECTORY, SYMBOLIC_LINK }
+
+    /** One entry found; {@code stream} and {@code name} are set for event files (and temporaries, stream only). */
+    record Found(Path path, Kind kind, Optional<StreamId> stream, Optional<StoreLayout.ParsedName> name) {
+    }
+
+    List<Found> scan() throws IOException {
+        var found = new ArrayList<Found>();
+        for (Path typeDir : list(layout.root())) {
+            String typeName = typeDir.getFileName().toString();
+            if (typeName.equals(StoreLayout.METADATA) && isDirectory(typeDir)) {
+                continue;
+            }
+            if (Files.isSymbolicLink(typeDir)) {
+                found.add(stray(typeDir, Kind.SYMBOLIC_LINK));
+                continue;
+            }
+            Optional<String> type = NameCodec.decode(typeName, true);
+            if (!isDirectory(typeDir) || type.isEmpty()) {
+                found.add(stray(typeDir, isDirectory(typeDir) ? Kind.STRAY_DIRECTORY : Kind.STRAY_FILE));
+                continue;
+            }
+            for (Path aggregateDir : list(typeDir)) {
+                scanAggregate(found, type.get(), aggregateDir);
+            }
+        }
+        return found;
+    }
+
+    private void scanAggregate(List<Found> found, String type, Path aggregateDir) throws IOException {
+        if (Files.isSymbolicLink(aggregateDir)) {
+            found.add(stray(aggregateDir, Kind.SYMBOLIC_LINK));
+            return;
+        }
+        Optional<String> id = NameCodec.decode(aggregateDir.getFileName().toString(), false);
+        if (!isDirectory(aggregateDir) || id.isEmpty()) {
+            found.add(stray(aggregateDir, isDirectory(aggregateDir) ? Kind.STRAY_DIRECTORY : Kind.STRAY_FILE));
+            return;
+        }
+        StreamId stream = StreamId.of(type, id.get());
+        for (Path file : list(aggregateDir)) {
+            String name = file.getFileName().toString();
+            if (Files.isSymbolicLink(file)) {
+                found.add(stray(file, Kind.SYMBOLIC_LINK));
+            } else if (StoreLayout.isTemporary(name)) {
+                found.add(new Found(file, Kind.TEMPORARY, Optional.of(stream), Optional.empty()));
+            } else {
+                Optional<StoreLayout.ParsedName> parsed = StoreLayout.parseEventFileName(name);
+                boolean regular = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+                found.add(parsed.isPresent() && regular
+                        ? new Found(file, Kind.EVENT, Optional.of(stream), parsed)
+                        : stray(file, regular ? Kind.STRAY_FILE : Kind.STRAY_DIRECTORY));
+            }
+        }
+    }
+
+    private static Found stray(Path path, Kind kind) {
+        return new Found(path, kind, Optional.empty(), Optional.empty());
+    }
+
+    private static boolean isDirectory(Path path) {
+        return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static List<Path> list(Path directory) throws IOException {
+        var entries = new ArrayList<Path>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            stream.forEach(entries::add);
+        }
+        entries.sort(null);
+        return entries;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.dossier.infrastructure.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dossier.domain.error.EventSerializationException;
+import dev.dossier.domain.error.InvalidInputException;
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.domain.model.RawJson;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns payloads into canonical compact JSON and back. Only classes in the {@link EventTypeRegistry} are
+ * ever bound when reading; any other event type is returned as {@link RawJson}.
+ */
+public final class PayloadCodec {
+    /** Default largest payload, in UTF-8 bytes of its compact JSON. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+    private final ObjectMapper mapper = JsonSupport.mapper();
+    private final EventTypeRegistry registry;
+    private final int maxPayloadBytes;
+
+    public PayloadCodec(EventTypeRegistry registry, int maxPayloadBytes) {
+        this.registry = registry;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    public EventTypeRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * The payload as a JSON tree: a {@link RawJson} is parsed (so invalid JSON or duplicate keys are
+     * refused), any other object is serialized with Jackson.
+     *
+     * @throws InvalidInputException when the JSON is invalid or larger than the limit
+     * @throws EventSerializationException when Jackson cannot serialize the object
+     */
+    public JsonNode toTree(EventType type, Object payload) {
+        JsonNode tree;
+        if (payload instanceof RawJson raw) {
+            tree = parse(type, raw.json());
+        } else {
+            try {
+                tree = mapper.valueToTree(payload);
+            } catch (IllegalArgumentException e) {
+                throw new EventSerializationException(type.value(), "Jackson cannot serialize "
+                        + payload.getClass().getName() + ": " + e.getMessage(), e);
+            }
+        }
+        int size = compact(tree).getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxPayloadBytes) {
+            throw new InvalidInputException("payload", "of event type '" + type + "' is " + size
+                    + " bytes of JSON; the limit is " + maxPayloadBytes + " bytes (configurable: maxPayloadBytes)");
+        }
+        return tree;
+    }
+
+    /** Parses JSON text a caller handed in; a clear error says what is wrong and where. */
+    public JsonNode parse(EventType type, String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw new InvalidInputException("payload", "of event type '" + type + "' is not valid JSON: "
+                    + e.getOriginalMessage() + locationOf(e));
+        }
+    }
+
+    /** The compact JSON text of a tree. */
+    public String compact(JsonNode tree) {
+        try {
+            return mapper.writeValueAsString(tree);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /**
+     * The payload for a reader: an instance of the registered class, or {@code raw} when the type has none.
+     *
+     * @throws EventSerializationException when the JSON does not fit the registered class
+     */
+    public Object bind(EventType type, RawJson raw, JsonNode tree) {
+        Class<?> target = registry.classFor(type).orElse(null);
+        if (target == null || target == RawJson.class) {
+            return raw;
+        }
+        try {
+            return mapper.treeToValue(tree, target);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new EventSerializationException(type.value(), "stored JSON does not fit "
+                    + target.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String locationOf(JacksonException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.dossier.infrastructure.memory;
+
+import dev.dossier.domain.model.AppendResult;
+import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.domain.model.ExpectedVersion;
+import dev.dossier.domain.model.NewEvent;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.StoreHealth;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.EncodedEvent;
+import dev.dossier.infrastructure.common.EventRecorder;
+import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.common.IndexedEventStore;
+import dev.dossier.infrastructure.common.PreparedEvent;
+import dev.dossier.infrastructure.common.StoreIndex;
+import dev.dossier.infrastructure.json.PayloadCodec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An {@link dev.dossier.domain.port.EventStorePort} in memory, for host tools' tests. It validates,
+ * orders and encodes events exactly like the filesystem store; nothing survives the JVM.
+ */
+public final class InMemoryEventStore extends IndexedEventStore {
+    private final List<RecordedEvent> events;
+    private final EventRecorder recorder;
+
+    private InMemoryEventStore(StoreIndex index, List<RecordedEvent> events, EventRecorder recorder) {
+        super(index);
+        this.events = events;
+        this.recorder = recorder;
+    }
+
+    /** An empty store binding payloads through {@code registry}. */
+    public static InMemoryEventStore create(EventTypeRegistry registry, Clock clock) {
+        return new InMemoryEventStore(new StoreIndex(), new ArrayList<>(),
+                new EventRecorder(new PayloadCodec(registry, PayloadCodec.DEFAULT_MAX_PAYLOAD_BYTES), clock));
+    }
+
+    /** An empty store with no registered payload classes and the system clock. */
+    public static InMemoryEventStore create() {
+        return create(EventTypeRegistry.empty(), Clock.systemUTC());
+    }
+
+    /** A new open store over this store's events, as if the same store were opened again after a close. */
+    public InMemoryEventStore reopen() {
+        return new InMemoryEventStore(index, events, recorder);
+    }
+
+    @Override
+    public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> batch) {
+        checkOpen();
+        List<EncodedEvent> encoded = recorder.encode(stream, batch);
+        synchronized (events) {
+            checkOpen();
+            List<PreparedEvent> prepared = recorder.prepare(stream, expected, encoded, index.lastOf(stream),
+                    index.lastPosition(), index.lastStamp());
+            var recorded = new ArrayList<RecordedEvent>(prepared.size());
+            for (PreparedEvent event : prepared) {
+                events.add(event.event());
+                index.add(event.entry(0));
+                recorded.add(event.event());
+            }
+            return new AppendResult(stream, recorded.get(recorded.size() - 1).version(), recorded);
+        }
+    }
+
+    @Override
+    protected RecordedEvent load(IndexEntry entry) {
+        RecordedEvent stored;
+        synchronized (events) {
+            stored = events.get((int) entry.position() - 1);
+        }
+        PayloadCodec codec = recorder.codec();
+        if (codec.registry().classFor(stored.eventType()).isEmpty()) {
+            return stored;
+        }
+        var tree = codec.parse(stored.eventType(), stored.data().json());
+        return stored.toBuilder().payload(codec.bind(stored.eventType(), stored.data(), tree)).build();
+    }
+
+    @Override
+    protected String location() {
+        return "in memory";
+    }
+
+    @Override
+    public StoreHealth health() {
+        return isClosed()
+                ? new StoreHealth(StoreHealth.Status.CLOSED, location(), index.lastPosition(), "closed")
+                : new StoreHealth(StoreHealth.Status.UP, location(), index.lastPosition(), "serving reads and writes");
+    }
+
+    @Override
+    public void close() {
+        markClosed();
+    }
+
+}

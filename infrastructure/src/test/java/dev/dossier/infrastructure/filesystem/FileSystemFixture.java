@@ -1,0 +1,59 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.domain.port.EventStorePort;
+import dev.dossier.infrastructure.contract.StoreFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Filesystem stores in fresh temporary directories, for the contract suites. */
+public final class FileSystemFixture implements StoreFixture {
+    private final Durability durability;
+
+    public FileSystemFixture(Durability durability) {
+        this.durability = durability;
+    }
+
+    @Override
+    public EventStorePort create(EventTypeRegistry types, Clock clock) {
+        try {
+            return open(Files.createTempDirectory("dossier-contract-").resolve("store"), types, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private EventStorePort open(Path root, EventTypeRegistry types, Clock clock) {
+        return FileSystemEventStore.open(FileStoreOptions.at(root).withDurability(durability)
+                .withEventTypes(types).withClock(clock));
+    }
+
+    @Override
+    public EventStorePort reopen(EventStorePort store, EventTypeRegistry types, Clock clock) {
+        store.close();
+        return open(((FileSystemEventStore) store).root(), types, clock);
+    }
+
+    @Override
+    public void discard(EventStorePort store) {
+        store.close();
+        deleteTree(((FileSystemEventStore) store).root().getParent());
+    }
+
+    /** Deletes a directory tree; test stores only. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
