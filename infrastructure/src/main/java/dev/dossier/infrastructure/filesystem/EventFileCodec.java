@@ -2,8 +2,6 @@ package dev.dossier.infrastructure.filesystem;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dossier.domain.error.CorruptDataException;
@@ -34,9 +32,6 @@ import java.util.UUID;
 final class EventFileCodec {
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
     private final ObjectMapper mapper = JsonSupport.mapper();
     private final PayloadCodec payloads;
@@ -49,7 +44,7 @@ final class EventFileCodec {
     byte[] encode(RecordedEvent event, JsonNode data) {
         var out = new ByteArrayOutputStream(512);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
-            json.setPrettyPrinter(PRETTY);
+            json.setPrettyPrinter(JsonSupport.PRETTY.createInstance());
             json.writeStartObject();
             json.writeStringField("eventId", event.eventId().toString());
             json.writeStringField("eventType", event.eventType().value());

@@ -25,7 +25,7 @@ final class FormatMarker {
         node.put("createdAt", EventFileCodec.TIMESTAMP.format(now));
         node.put("specification", "docs/format.md of Dossier; every event is a JSON file under <aggregate-type>/<aggregate-id>/");
         try {
-            return (JsonSupport.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
+            return (JsonSupport.prettyWriter().writeValueAsString(node) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

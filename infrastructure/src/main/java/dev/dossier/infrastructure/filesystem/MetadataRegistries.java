@@ -62,7 +62,7 @@ final class MetadataRegistries {
         ObjectNode all = root.putObject("aggregateTypes");
         for (AggregateTypeSummary type : index.aggregateTypes()) {
             ObjectNode node = all.putObject(type.type().value());
-            node.put("directory", NameCodec.encode(type.type().value(), true));
+            node.put("directory", NameCodec.encode(type.type().value(), NameCodec.Kind.AGGREGATE_TYPE));
             node.put("aggregates", type.aggregates());
             node.put("events", type.events());
             node.put("lastWrite", EventFileCodec.TIMESTAMP.format(type.lastWrite()));
@@ -78,7 +78,7 @@ final class MetadataRegistries {
             String name = type.getKey().value();
             JsonNode known = previous.path(name);
             ObjectNode node = all.putObject(name);
-            node.put("fileName", NameCodec.encode(name, false));
+            node.put("fileName", NameCodec.encode(name, NameCodec.Kind.EVENT_TYPE));
             Class<?> bound = types.classFor(type.getKey()).orElse(null);
             int highestOnDisk = type.getValue().keySet().stream().max(Integer::compare).orElse(1);
             int current = bound != null ? types.schemaVersionOf(type.getKey())
@@ -122,7 +122,7 @@ final class MetadataRegistries {
     }
 
     private byte[] bytes(ObjectNode node) throws IOException {
-        return (mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
+        return (JsonSupport.prettyWriter().writeValueAsString(node) + "\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -11,12 +11,13 @@ import java.util.Set;
 
 /**
  * The reversible, safe mapping between caller names and file names (format v1, see docs/format.md):
- * {@code a-z 0-9 - _} stay as they are; {@code .} too, except first or last; an upper-case letter
- * becomes {@code ^} and the lower-case letter; every other character becomes its UTF-8 bytes as
- * {@code %XX}. A name that would read as a Windows device name, or as one of the store's own
+ * {@code a-z 0-9 - _} stay as they are; {@code .} too, except first or last; in directory names an
+ * upper-case letter becomes {@code ^} and the lower-case letter (in event file names, where the stamp
+ * already makes the name unique, upper-case letters stay); every other character becomes its UTF-8
+ * bytes as {@code %XX}. A name that would read as a Windows device name, or as one of the store's own
  * directories, has its first character escaped. So every encoded name is plain ASCII, never starts with
- * a dot, never contains a separator, and two different names never map to names that differ only in
- * case or Unicode normalization.
+ * a dot, never contains a separator, and two different directory names never differ only in case or
+ * Unicode normalization.
  */
 final class NameCodec {
     /** Longest encoded name, in bytes, for a directory (aggregate type or id). */
@@ -34,20 +35,23 @@ final class NameCodec {
     private NameCodec() {
     }
 
+    /** What a name becomes: a directory at the root, a directory below it, or part of an event file name. */
+    enum Kind { AGGREGATE_TYPE, AGGREGATE_ID, EVENT_TYPE }
+
     static String encodeAggregateType(String name) {
-        return limit("aggregate type", name, encode(name, true), MAX_DIRECTORY_NAME);
+        return limit("aggregate type", name, encode(name, Kind.AGGREGATE_TYPE), MAX_DIRECTORY_NAME);
     }
 
     static String encodeAggregateId(String name) {
-        return limit("aggregate id", name, encode(name, false), MAX_DIRECTORY_NAME);
+        return limit("aggregate id", name, encode(name, Kind.AGGREGATE_ID), MAX_DIRECTORY_NAME);
     }
 
     static String encodeEventType(String name) {
-        return limit("event type", name, encode(name, false), MAX_EVENT_TYPE_NAME);
+        return limit("event type", name, encode(name, Kind.EVENT_TYPE), MAX_EVENT_TYPE_NAME);
     }
 
     /** The encoding of {@code name}, with no length limit. */
-    static String encode(String name, boolean atRoot) {
+    static String encode(String name, Kind kind) {
         var out = new StringBuilder(name.length() + 8);
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < utf8.length; i++) {
@@ -56,14 +60,20 @@ final class NameCodec {
             if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '_' || (b == '.' && !edgeDot)) {
                 out.append((char) b);
             } else if (b >= 'A' && b <= 'Z') {
-                out.append('^').append((char) (b + ('a' - 'A')));
+                if (kind == Kind.EVENT_TYPE) {
+                    out.append((char) b);
+                } else {
+                    out.append('^').append((char) (b + ('a' - 'A')));
+                }
             } else {
                 escape(out, b);
             }
         }
         String encoded = out.toString();
-        String stem = encoded.contains(".") ? encoded.substring(0, encoded.indexOf('.')) : encoded;
-        if (WINDOWS_DEVICES.contains(stem) || (atRoot && RESERVED_ROOT_NAMES.contains(encoded))) {
+        String stem = (encoded.contains(".") ? encoded.substring(0, encoded.indexOf('.')) : encoded)
+                .toLowerCase(java.util.Locale.ROOT);
+        boolean reserved = kind == Kind.AGGREGATE_TYPE && RESERVED_ROOT_NAMES.contains(encoded);
+        if (WINDOWS_DEVICES.contains(stem) || reserved) {
             var escaped = new StringBuilder();
             escape(escaped, encoded.charAt(0));
             return escaped.append(encoded, 1, encoded.length()).toString();
@@ -75,7 +85,7 @@ final class NameCodec {
      * The name {@code encoded} stands for, or empty when it is not exactly what {@link #encode} produces
      * for some name (a stray file or directory a person created).
      */
-    static Optional<String> decode(String encoded, boolean atRoot) {
+    static Optional<String> decode(String encoded, Kind kind) {
         var bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
@@ -100,7 +110,7 @@ final class NameCodec {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-            return !name.isEmpty() && encode(name, atRoot).equals(encoded) ? Optional.of(name) : Optional.empty();
+            return !name.isEmpty() && encode(name, kind).equals(encoded) ? Optional.of(name) : Optional.empty();
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -81,7 +81,7 @@ final class StoreLayout {
         }
         Optional<EventStamp> stamp = EventStamp.parse(fileName.substring(0, 20));
         Optional<String> type = NameCodec.decode(
-                fileName.substring(21, fileName.length() - EVENT_SUFFIX.length()), false);
+                fileName.substring(21, fileName.length() - EVENT_SUFFIX.length()), NameCodec.Kind.EVENT_TYPE);
         return stamp.isEmpty() || type.isEmpty() ? Optional.empty()
                 : Optional.of(new ParsedName(stamp.get(), EventType.of(type.get())));
     }

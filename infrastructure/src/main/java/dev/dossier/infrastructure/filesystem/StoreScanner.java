@@ -39,7 +39,7 @@ final class StoreScanner {
                 found.add(stray(typeDir, Kind.SYMBOLIC_LINK));
                 continue;
             }
-            Optional<String> type = NameCodec.decode(typeName, true);
+            Optional<String> type = NameCodec.decode(typeName, NameCodec.Kind.AGGREGATE_TYPE);
             if (!isDirectory(typeDir) || type.isEmpty()) {
                 found.add(stray(typeDir, isDirectory(typeDir) ? Kind.STRAY_DIRECTORY : Kind.STRAY_FILE));
                 continue;
@@ -56,7 +56,7 @@ final class StoreScanner {
             found.add(stray(aggregateDir, Kind.SYMBOLIC_LINK));
             return;
         }
-        Optional<String> id = NameCodec.decode(aggregateDir.getFileName().toString(), false);
+        Optional<String> id = NameCodec.decode(aggregateDir.getFileName().toString(), NameCodec.Kind.AGGREGATE_ID);
         if (!isDirectory(aggregateDir) || id.isEmpty()) {
             found.add(stray(aggregateDir, isDirectory(aggregateDir) ? Kind.STRAY_DIRECTORY : Kind.STRAY_FILE));
             return;

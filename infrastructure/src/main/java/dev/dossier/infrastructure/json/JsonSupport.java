@@ -3,8 +3,11 @@ package dev.dossier.infrastructure.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -18,6 +21,11 @@ public final class JsonSupport {
     public static final int MAX_NESTING_DEPTH = 200;
 
     private static final ObjectMapper MAPPER = create();
+    /** Two-space indentation and {@code "key": value}, as in every file the store writes for people. */
+    public static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    private static final ObjectWriter PRETTY_WRITER = MAPPER.writer(PRETTY);
 
     private JsonSupport() {
     }
@@ -25,6 +33,11 @@ public final class JsonSupport {
     /** The shared, thread-safe mapper. Callers must not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** A writer that pretty-prints with {@link #PRETTY}. */
+    public static ObjectWriter prettyWriter() {
+        return PRETTY_WRITER;
     }
 
     private static ObjectMapper create() {

@@ -1,0 +1,95 @@
+package dev.dossier.eventstore;
+
+import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.domain.port.EventStorePort;
+import dev.dossier.infrastructure.filesystem.Durability;
+import dev.dossier.infrastructure.filesystem.FileSystemEventStore;
+import dev.dossier.infrastructure.filesystem.FileStoreOptions;
+import dev.dossier.infrastructure.memory.InMemoryEventStore;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The entry point for hosts:
+ * <pre>{@code
+ * try (EventStorePort store = Dossier.builder().path("./eventstore").register("OrderPlaced", OrderPlaced.class).open()) {
+ *     store.append(StreamId.of("order", "o-1"), ExpectedVersion.noStream(), NewEvent.of("OrderPlaced", placed));
+ * }
+ * }</pre>
+ * Defaults come from {@link FileStoreOptions#fromEnvironment()}: {@code dossier.path} or
+ * {@code EVENTSTORE_PATH}, else {@code ./eventstore}; durability {@code sync}.
+ */
+public final class Dossier {
+    private FileStoreOptions options = FileStoreOptions.fromEnvironment();
+    private EventTypeRegistry types = EventTypeRegistry.empty();
+
+    private Dossier() {
+    }
+
+    public static Dossier builder() {
+        return new Dossier();
+    }
+
+    public Dossier path(Path root) {
+        options = options.withRoot(root);
+        return this;
+    }
+
+    public Dossier path(String root) {
+        return path(Path.of(root));
+    }
+
+    public Dossier durability(Durability durability) {
+        options = options.withDurability(durability);
+        return this;
+    }
+
+    /** Binds an event type name to the host class its payloads are read into (schema version 1). */
+    public Dossier register(String eventType, Class<?> payloadClass) {
+        types = types.register(eventType, payloadClass);
+        return this;
+    }
+
+    /** Binds an event type name at a schema version to a host class. */
+    public Dossier register(String eventType, Class<?> payloadClass, int schemaVersion) {
+        types = types.register(eventType, payloadClass, schemaVersion);
+        return this;
+    }
+
+    /** Makes an old event type name resolve to a registered one. */
+    public Dossier alias(String oldName, String eventType) {
+        types = types.alias(oldName, eventType);
+        return this;
+    }
+
+    public Dossier clock(Clock clock) {
+        options = options.withClock(clock);
+        return this;
+    }
+
+    public Dossier maxPayloadBytes(int bytes) {
+        options = options.withMaxPayloadBytes(bytes);
+        return this;
+    }
+
+    /** Create files with the process's default permissions instead of owner-only ones. */
+    public Dossier sharedAccess(boolean shared) {
+        options = options.withSharedAccess(shared);
+        return this;
+    }
+
+    /** The options {@link #open()} will use. */
+    public FileStoreOptions options() {
+        return options.withEventTypes(types);
+    }
+
+    /** Opens (or creates) the filesystem store. Starts no thread. */
+    public EventStorePort open() {
+        return FileSystemEventStore.open(options());
+    }
+
+    /** A new in-memory store with the registered types, for tests. */
+    public EventStorePort openInMemory() {
+        return InMemoryEventStore.create(types, options.clock());
+    }
+}
