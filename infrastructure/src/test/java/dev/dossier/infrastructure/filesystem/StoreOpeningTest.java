@@ -1,0 +1,93 @@
+package dev.dossier.infrastructure.filesystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dossier.domain.error.IncompatibleStoreException;
+import dev.dossier.domain.model.ExpectedVersion;
+import dev.dossier.domain.model.NewEvent;
+import dev.dossier.domain.model.RawJson;
+import dev.dossier.domain.model.StreamId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreOpeningTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_missing_directory_becomes_a_new_store_with_a_format_marker() throws IOException {
+        Path root = dir.resolve("a/b/store");
+        FileSystemEventStore.open(root).close();
+
+        assertThat(Files.readString(root.resolve("metadata/format.json")))
+                .contains("\"format\": \"dossier-event-store\"", "\"formatVersion\": 1");
+    }
+
+    @Test
+    void opening_a_directory_that_is_not_empty_and_not_a_store_is_refused_and_changes_nothing() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> FileSystemEventStore.open(dir))
+                .isInstanceOf(IncompatibleStoreException.class)
+                .hasMessageContaining("not empty").hasMessageContaining("metadata/format.json");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(dir.resolve("notes.txt"));
+        }
+    }
+
+    @Test
+    void a_store_of_a_newer_format_version_is_refused() throws IOException {
+        Path root = dir.resolve("store");
+        FileSystemEventStore.open(root).close();
+        Files.writeString(root.resolve("metadata/format.json"),
+                "{\"format\":\"dossier-event-store\",\"formatVersion\":2}");
+
+        assertThatThrownBy(() -> FileSystemEventStore.open(root))
+                .isInstanceOf(IncompatibleStoreException.class).hasMessageContaining("format version 2");
+    }
+
+    @Test
+    void a_path_that_is_a_file_is_refused() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+
+        assertThatThrownBy(() -> FileSystemEventStore.open(file)).isInstanceOf(IncompatibleStoreException.class)
+                .hasMessageContaining("not a directory");
+    }
+
+    @Test
+    void a_missing_index_is_rebuilt_from_the_event_files() throws IOException {
+        Path root = dir.resolve("store");
+        try (var store = FileSystemEventStore.open(root)) {
+            store.append(StreamId.of("order", "o-1"), ExpectedVersion.any(), NewEvent.of("A", RawJson.of("{\"n\":1}")));
+            store.append(StreamId.of("order", "o-2"), ExpectedVersion.any(), NewEvent.of("B", RawJson.of("{\"n\":2}")));
+        }
+        String original = Files.readString(root.resolve("metadata/event-index.jsonl"));
+        Files.delete(root.resolve("metadata/event-index.jsonl"));
+
+        try (var store = FileSystemEventStore.open(root)) {
+            assertThat(store.countEvents()).isEqualTo(2);
+            assertThat(store.readStream(StreamId.of("order", "o-2")).get(0).data().json()).isEqualTo("{\"n\":2}");
+        }
+        assertThat(Files.readString(root.resolve("metadata/event-index.jsonl")).replace(",\"c\":1", ""))
+                .isEqualTo(original.replace(",\"c\":1", ""));
+    }
+
+    @Test
+    void missing_or_stale_registries_are_rebuilt_when_the_store_opens() throws IOException {
+        Path root = dir.resolve("store");
+        try (var store = FileSystemEventStore.open(root)) {
+            store.append(StreamId.of("order", "o-1"), ExpectedVersion.any(), NewEvent.of("A", RawJson.of("{}")));
+        }
+        Files.delete(root.resolve("metadata/aggregate-types.json"));
+        Files.writeString(root.resolve("metadata/storage-statistics.json"), "{\"throughPosition\":0,\"events\":0}");
+
+        FileSystemEventStore.open(root).close();
+
+        assertThat(Files.readString(root.resolve("metadata/aggregate-types.json"))).contains("\"order\"");
+        assertThat(Files.readString(root.resolve("metadata/storage-statistics.json"))).contains("\"events\": 1");
+    }
+}
