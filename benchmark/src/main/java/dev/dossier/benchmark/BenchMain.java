@@ -1,0 +1,51 @@
+package dev.dossier.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every workload on Dossier and on SQLite, prints a table and writes {@code results.json} and
+ * {@code results.html} to {@code -Dbench.out} (default {@code target/bench}). {@code -Dbench.quick=true}
+ * runs smaller sizes and skips the one-million-event workloads.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        boolean quick = Boolean.getBoolean("bench.quick");
+        Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+        Path work = out.resolve("work");
+        Files.createDirectories(out);
+        var sizes = quick ? Workloads.Sizes.small() : Workloads.Sizes.large();
+        var workloads = new Workloads(work, sizes);
+        long started = System.nanoTime();
+        List<Result> results = new ArrayList<>();
+        results.add(report(workloads.singleAppend()));
+        results.add(report(workloads.threadedAppends()));
+        results.add(report(workloads.batches()));
+        results.add(report(workloads.load(100)));
+        results.add(report(workloads.load(10_000)));
+        workloads.reads().forEach(r -> results.add(report(r)));
+        if (sizes.full()) {
+            new LargeStore(workloads, Integer.getInteger("bench.large", 1_000_000)).run()
+                    .forEach(r -> results.add(report(r)));
+        }
+        Workloads.delete(work);
+        var report = new Report(results, quick ? "quick" : "full", (System.nanoTime() - started) / 1e9);
+        Files.writeString(out.resolve("results.json"), report.json());
+        Files.writeString(out.resolve("results.html"), report.html());
+        System.out.println();
+        System.out.println(report.markdown());
+        System.out.println("Wrote " + out.resolve("results.json") + " and " + out.resolve("results.html"));
+    }
+
+    private static Result report(Result result) {
+        System.out.printf("%-58s dossier %,14.1f  sqlite %,14.1f  %s  ratio %.2f%n", result.name(),
+                result.dossier().opsPerSec(), result.sqlite().opsPerSec(), result.unit(), result.ratio());
+        return result;
+    }
+}

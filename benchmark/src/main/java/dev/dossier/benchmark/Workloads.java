@@ -1,0 +1,267 @@
+package dev.dossier.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+
+/** The workloads of the benchmark, each run on a fresh store of each subject. */
+final class Workloads {
+    private static final String TYPE = "SampleRecorded";
+    private static final String RARE = "RareRecorded";
+
+    private final Path work;
+    private final Sizes sizes;
+    private final List<BiFunction<Path, Boolean, Subject>> subjects = List.of(DossierSubject::new, SqliteSubject::new);
+
+    Workloads(Path work, Sizes sizes) {
+        this.work = work;
+        this.sizes = sizes;
+    }
+
+    /** How much work each workload does. */
+    record Sizes(int singleAppends, int threadedAppends, int batches, int loads, int readAllEvents, boolean full) {
+        static Sizes small() {
+            return new Sizes(500, 800, 30, 300, 20_000, false);
+        }
+
+        static Sizes large() {
+            return new Sizes(5_000, 8_000, 200, 2_000, 100_000, true);
+        }
+    }
+
+    Result singleAppend() {
+        Measure[] m = each(true, s -> {
+            warm(s, 100);
+            long[] nanos = new long[sizes.singleAppends()];
+            long[] versions = new long[100];
+            long start = System.nanoTime();
+            for (int i = 0; i < nanos.length; i++) {
+                int agg = i % versions.length;
+                long t = System.nanoTime();
+                s.append("agg-" + agg, versions[agg]++, TYPE, Payloads.json(i));
+                nanos[i] = System.nanoTime() - t;
+            }
+            return Measure.of(nanos, 1, System.nanoTime() - start);
+        });
+        return new Result("1. single durable append, 1 thread", "events/s", true, m[0], m[1]);
+    }
+
+    Result threadedAppends() {
+        int threads = 8;
+        Measure[] m = each(true, s -> {
+            warm(s, 100);
+            int per = sizes.threadedAppends() / threads;
+            long[] nanos = new long[per * threads];
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long start = System.nanoTime();
+            try {
+                var futures = new ArrayList<Future<?>>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < per; i++) {
+                            long begin = System.nanoTime();
+                            s.append("thread-" + thread, i, TYPE, Payloads.json(i));
+                            nanos[thread * per + i] = System.nanoTime() - begin;
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                pool.shutdownNow();
+            }
+            return Measure.of(nanos, 1, System.nanoTime() - start);
+        });
+        return new Result("2. durable appends, 8 threads, different aggregates", "events/s", true, m[0], m[1]);
+    }
+
+    Result batches() {
+        Measure[] m = each(true, s -> {
+            warm(s, 100);
+            long[] nanos = new long[sizes.batches()];
+            List<String> batch = IntStream.range(0, 100).mapToObj(Payloads::json).toList();
+            long start = System.nanoTime();
+            for (int i = 0; i < nanos.length; i++) {
+                long t = System.nanoTime();
+                s.appendBatch("batched", i * 100L, TYPE, batch);
+                nanos[i] = System.nanoTime() - t;
+            }
+            return Measure.of(nanos, 100, System.nanoTime() - start);
+        });
+        return new Result("3. batches of 100 events to one aggregate", "events/s", true, m[0], m[1]);
+    }
+
+    Result load(int events) {
+        Measure[] m = each(false, s -> {
+            for (int v = 0; v < events; v += 100) {
+                int n = Math.min(100, events - v);
+                s.appendBatch("loaded", v, TYPE, IntStream.range(v, v + n).mapToObj(Payloads::json).toList());
+            }
+            int reps = events >= 10_000 ? Math.max(10, sizes.loads() / 100) : sizes.loads();
+            for (int i = 0; i < Math.min(reps, 50); i++) {
+                s.load("loaded");
+            }
+            long[] nanos = new long[reps];
+            long start = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                long t = System.nanoTime();
+                if (s.load("loaded") != events) {
+                    throw new IllegalStateException("wrong count");
+                }
+                nanos[i] = System.nanoTime() - t;
+            }
+            return Measure.of(nanos, 1, System.nanoTime() - start);
+        });
+        return new Result("4. load an aggregate of " + String.format("%,d", events) + " events (warm)", "loads/s", true,
+                m[0], m[1]);
+    }
+
+    /** Workloads 5, 6 and 8 on one store of {@code readAllEvents} events. */
+    List<Result> reads() {
+        var results = new ArrayList<Measure[]>();
+        for (int k = 0; k < 4; k++) {
+            results.add(new Measure[2]);
+        }
+        for (int i = 0; i < subjects.size(); i++) {
+            Path dir = fresh(i);
+            try (Subject s = subjects.get(i).apply(dir, false)) {
+                Instant[] window = fill(s, sizes.readAllEvents());
+                s.readAll();
+                long t = System.nanoTime();
+                long count = s.readAll();
+                results.get(0)[i] = Measure.throughput(count, System.nanoTime() - t);
+                results.get(1)[i] = timed(5, () -> s.byType(RARE));
+                results.get(2)[i] = timed(5, () -> s.byTime(window[0], window[1]));
+                long payload = (long) Payloads.json(0).length() * sizes.readAllEvents();
+                results.get(3)[i] = Measure.value((double) s.diskBytes() / payload);
+            }
+            delete(dir);
+        }
+        String n = String.format("%,d", sizes.readAllEvents());
+        return List.of(
+                new Result("5. read all events in global order (" + n + ")", "events/s", true,
+                        results.get(0)[0], results.get(0)[1]),
+                new Result("6a. events of one type, 1% of " + n, "queries/s", true, results.get(1)[0], results.get(1)[1]),
+                new Result("6b. time-range query, 1% of " + n, "queries/s", true, results.get(2)[0], results.get(2)[1]),
+                new Result("8. disk bytes per payload byte", "bytes/byte", false, results.get(3)[0], results.get(3)[1]));
+    }
+
+    private static Measure timed(int reps, java.util.function.IntSupplier query) {
+        query.getAsInt();
+        long[] nanos = new long[reps];
+        long start = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            long t = System.nanoTime();
+            query.getAsInt();
+            nanos[i] = System.nanoTime() - t;
+        }
+        return Measure.of(nanos, 1, System.nanoTime() - start);
+    }
+
+    /** Fills a store; 1% of events are RareRecorded; returns the time window around the middle 1%. */
+    static Instant[] fill(Subject s, int events) {
+        int aggregates = 1000;
+        long[] versions = new long[aggregates];
+        Instant[] window = new Instant[2];
+        int middle = events / 2;
+        int onePercent = Math.max(1, events / 100);
+        int i = 0;
+        while (i < events) {
+            if (i == middle) {
+                pause();
+                window[0] = Instant.now();
+                pause();
+            }
+            int agg = (i / 10) % aggregates;
+            int n = Math.min(10, events - i);
+            if (i < middle + onePercent && i + n > middle + onePercent) {
+                n = middle + onePercent - i;
+            }
+            var batch = new ArrayList<String>(n);
+            for (int k = 0; k < n; k++) {
+                batch.add(Payloads.json(i + k));
+            }
+            s.appendBatch("agg-" + agg, versions[agg], (i / 10) % 100 == 0 ? RARE : TYPE, batch);
+            versions[agg] += n;
+            i += n;
+            if (i == middle + onePercent) {
+                pause();
+                window[1] = Instant.now();
+                pause();
+            }
+        }
+        return window;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private interface Body {
+        Measure run(Subject s);
+    }
+
+    private Measure[] each(boolean durable, Body body) {
+        Measure[] out = new Measure[subjects.size()];
+        for (int i = 0; i < subjects.size(); i++) {
+            Path dir = fresh(i);
+            try (Subject s = subjects.get(i).apply(dir, durable)) {
+                out[i] = body.run(s);
+            }
+            delete(dir);
+        }
+        return out;
+    }
+
+    private static void warm(Subject s, int appends) {
+        for (int i = 0; i < appends; i++) {
+            s.append("warmup", i, TYPE, Payloads.json(i));
+        }
+    }
+
+    Path fresh(int subject) {
+        try {
+            Path dir = work.resolve(subject == 0 ? "dossier" : "sqlite");
+            delete(dir);
+            Files.createDirectories(dir.getParent());
+            if (subject == 1) {
+                Files.createDirectories(dir);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<BiFunction<Path, Boolean, Subject>> subjects() {
+        return subjects;
+    }
+}
