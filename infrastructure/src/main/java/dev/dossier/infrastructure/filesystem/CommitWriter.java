@@ -133,7 +133,7 @@ final class CommitWriter {
             for (PreparedEvent event : prepared) {
                 Path file = parts.layout().eventFile(request.stream, event.stamp(), event.event().eventType());
                 parts.files().createDirectories(parts.layout().root(), file.getParent(), changedDirectories);
-                byte[] bytes = parts.codec().encode(event.event(), event.tree());
+                byte[] bytes = parts.codec().encode(event.event());
                 written.add(file);
                 parts.files().writeAtomically(file, bytes);
                 changedDirectories.add(file.getParent());

@@ -4,7 +4,9 @@ import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.EventStamp;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where everything lives in a store directory (format v1). Every caller name passes through
@@ -22,6 +24,8 @@ final class StoreLayout {
     static final String EVENT_SUFFIX = ".json";
 
     private final Path root;
+    private final Map<StreamId, Path> aggregateDirectories = new ConcurrentHashMap<>();
+    private static final Map<EventType, String> EVENT_TYPE_NAMES = new ConcurrentHashMap<>();
 
     StoreLayout(Path root) {
         this.root = root;
@@ -52,8 +56,19 @@ final class StoreLayout {
     }
 
     Path aggregateDirectory(StreamId stream) {
-        return typeDirectory(stream).resolve(NameCodec.encodeAggregateId(stream.id().value()));
+        Path known = aggregateDirectories.get(stream);
+        if (known != null) {
+            return known;
+        }
+        Path directory = typeDirectory(stream).resolve(NameCodec.encodeAggregateId(stream.id().value()));
+        if (aggregateDirectories.size() < MAX_CACHED) {
+            aggregateDirectories.put(stream, directory);
+        }
+        return directory;
     }
+
+    /** Paths are cached for this many aggregates at most; beyond that they are computed each time. */
+    private static final int MAX_CACHED = 1_000_000;
 
     /** {@code <type>/<id>/<20-digit stamp>-<EventType>.json}. */
     Path eventFile(StreamId stream, EventStamp stamp, EventType type) {
@@ -61,7 +76,14 @@ final class StoreLayout {
     }
 
     static String eventFileName(EventStamp stamp, EventType type) {
-        return stamp.digits() + "-" + NameCodec.encodeEventType(type.value()) + EVENT_SUFFIX;
+        String encoded = EVENT_TYPE_NAMES.get(type);
+        if (encoded == null) {
+            encoded = NameCodec.encodeEventType(type.value());
+            if (EVENT_TYPE_NAMES.size() < 10_000) {
+                EVENT_TYPE_NAMES.put(type, encoded);
+            }
+        }
+        return stamp.digits() + "-" + encoded + EVENT_SUFFIX;
     }
 
     /** The path relative to the root, with forward slashes, for messages and the index. */

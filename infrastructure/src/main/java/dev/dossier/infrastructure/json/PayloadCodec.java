@@ -95,6 +95,24 @@ public final class PayloadCodec {
         }
     }
 
+    /**
+     * Like {@link #bind(EventType, RawJson, JsonNode)}, reading the payload from {@code parser}.
+     *
+     * @throws EventSerializationException when the JSON does not fit the registered class
+     */
+    public Object bind(EventType type, RawJson raw, com.fasterxml.jackson.core.JsonParser parser) {
+        Class<?> target = registry.classFor(type).orElse(null);
+        if (target == null || target == RawJson.class) {
+            return raw;
+        }
+        try {
+            return mapper.readValue(parser, target);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new EventSerializationException(type.value(), "stored JSON does not fit "
+                    + target.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String locationOf(JacksonException e) {
         return e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
