@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 
 /**
  * Opens a store directory: creates a new store in a missing or empty directory, refuses a directory that
@@ -40,8 +41,9 @@ final class StoreOpener {
             }
             var index = new StoreIndex();
             var lock = WriteLock.open(layout.lock(), files);
+            IndexLog log = null;
             try {
-                var log = new IndexLog(FileChannel.open(layout.index(), StandardOpenOption.READ,
+                log = new IndexLog(FileChannel.open(layout.index(), StandardOpenOption.READ,
                         StandardOpenOption.WRITE), layout.relative(layout.index()), index);
                 var registries = new MetadataRegistries(layout, files, options.eventTypes(), options.clock());
                 var parts = new FileStoreParts(options, layout, files, codec,
@@ -49,6 +51,7 @@ final class StoreOpener {
                 recover(parts);
                 return parts;
             } catch (IOException | RuntimeException e) {
+                closeQuietly(log);
                 lock.close();
                 throw e;
             }
@@ -79,13 +82,25 @@ final class StoreOpener {
             return;
         }
         if (!Files.exists(root)) {
-            Files.createDirectories(root);
+            createDurably(root, files);
         } else if (!looksEmpty(root)) {
             throw new IncompatibleStoreException(location, "the directory is not empty and has no "
                     + StoreLayout.METADATA + "/" + StoreLayout.FORMAT_MARKER
                     + "; choose an empty or new directory for a store (is the path mistyped?)");
         }
         initialize(layout, files, options, location);
+    }
+
+    /**
+     * Creates the store directory and any missing parent, then forces every directory that gained an entry:
+     * without that, a power cut could lose the whole store directory, acknowledged events included.
+     */
+    private static void createDurably(Path root, DurableFiles files) throws IOException {
+        var changed = new LinkedHashSet<Path>();
+        files.createDirectories(root.getRoot(), root, changed);
+        for (Path directory : changed) {
+            files.syncDirectory(directory);
+        }
     }
 
     /** Empty, or holding only a {@code metadata} directory left by an interrupted initialization. */
@@ -111,4 +126,14 @@ final class StoreOpener {
         }
     }
 
+    private static void closeQuietly(IndexLog log) {
+        if (log == null) {
+            return;
+        }
+        try {
+            log.close();
+        } catch (IOException e) {
+            // The open already failed; that failure is the one to report.
+        }
+    }
 }
