@@ -10,28 +10,24 @@ import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.common.PreparedEvent;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The write path, with group commit: appends from many threads queue up; whichever thread gets the
- * leader lock commits everything queued so far under the store's write lock. A commit writes each
- * event file (temporary name, force, rename), forces the directories that changed, then appends the
- * group's index lines and forces the index once. Only then is any append of the group acknowledged.
+ * leader lock commits everything queued so far under the store's write lock. A commit appends the
+ * group's events to the journal and forces it once (the commit point), then writes the event files and
+ * index lines, which makes them visible; only then is any append of the group acknowledged. Every so many
+ * events a checkpoint forces the files and the index and empties the journal.
  */
 final class CommitWriter {
     private final FileStoreParts parts;
     private final ReentrantLock leader = new ReentrantLock();
     private final ConcurrentLinkedQueue<AppendRequest> queue = new ConcurrentLinkedQueue<>();
-    private final Set<StreamId> dirtyStreams = new LinkedHashSet<>();
     private long eventsSinceRegistries;
     private volatile String readOnlyReason;
 
@@ -57,14 +53,14 @@ final class CommitWriter {
         return Optional.ofNullable(readOnlyReason);
     }
 
-    /** Runs {@code action} as the only writer of the store (this JVM and other processes). */
+    /** Runs {@code action} as the only writer of the store (this JVM and other processes), caught up first. */
     void exclusively(IoAction action) {
         leader.lock();
         try (WriteLock.Held held = parts.lock().acquire()) {
-            parts.log().refresh();
+            catchUp();
             action.run();
         } catch (IOException e) {
-            throw new StorageException("update the store's metadata", e);
+            throw new StorageException("update the store at " + parts.layout().root(), e);
         } finally {
             leader.unlock();
         }
@@ -72,6 +68,17 @@ final class CommitWriter {
 
     interface IoAction {
         void run() throws IOException;
+    }
+
+    /** Reads what other processes committed, and redoes the work of any writer that crashed after its commit. */
+    private void catchUp() throws IOException {
+        parts.log().refresh();
+        parts.log().truncateUncommitted(false);
+        List<Journal.Record> fresh = parts.journal().readCommitted();
+        parts.journal().cutUncommitted();
+        if (!fresh.isEmpty() && fresh.get(fresh.size() - 1).entry().position() > parts.index().lastPosition()) {
+            parts.applier().redo(fresh);
+        }
     }
 
     private List<AppendRequest> drain() {
@@ -87,38 +94,34 @@ final class CommitWriter {
             group.forEach(r -> r.fail(new StoreUnavailableException(readOnlyReason)));
             return;
         }
-        var written = new ArrayList<Path>();
+        boolean committed = false;
         try (WriteLock.Held held = parts.lock().acquire()) {
-            parts.log().refresh();
-            parts.log().truncateUncommitted(parts.files().syncs());
-            cleanDirtyStreams();
-            List<AppendRequest> accepted = new ArrayList<>();
-            List<List<IndexEntry>> batches = writeEventFiles(group, accepted, written);
-            if (!accepted.isEmpty()) {
-                parts.log().append(batches, parts.files().syncs());
+            catchUp();
+            var accepted = new ArrayList<AppendRequest>();
+            var results = new ArrayList<List<PreparedEvent>>();
+            List<List<Journal.Record>> batches = prepare(group, accepted, results);
+            if (batches.isEmpty()) {
+                return;
             }
-            written.clear();
+            parts.journal().append(batches);
+            committed = true;
+            parts.applier().apply(batches);
             for (int i = 0; i < accepted.size(); i++) {
-                accepted.get(i).succeed(resultOf(accepted.get(i), pendingResults.get(i)));
+                accepted.get(i).succeed(resultOf(accepted.get(i), results.get(i)));
             }
-            eventsSinceRegistries += batches.stream().mapToInt(List::size).sum();
-            maybeWriteRegistries();
+            afterCommit(batches.stream().mapToInt(List::size).sum());
         } catch (IOException | RuntimeException e) {
-            fail(group, written, e);
-        } finally {
-            pendingResults.clear();
+            fail(group, e, committed);
         }
     }
 
-    private final List<List<PreparedEvent>> pendingResults = new ArrayList<>();
-
-    private List<List<IndexEntry>> writeEventFiles(List<AppendRequest> group, List<AppendRequest> accepted,
-                                                   List<Path> written) throws IOException {
+    /** Orders each request after the index and the earlier requests of the group; conflicts fail alone. */
+    private List<List<Journal.Record>> prepare(List<AppendRequest> group, List<AppendRequest> accepted,
+                                               List<List<PreparedEvent>> results) {
         var overlay = new HashMap<StreamId, Optional<IndexEntry>>();
         long lastPosition = parts.index().lastPosition();
         Optional<EventStamp> lastStamp = parts.index().lastStamp();
-        var changedDirectories = new LinkedHashSet<Path>();
-        var batches = new ArrayList<List<IndexEntry>>();
+        var batches = new ArrayList<List<Journal.Record>>();
         for (AppendRequest request : group) {
             Optional<IndexEntry> last = overlay.computeIfAbsent(request.stream, parts.index()::lastOf);
             List<PreparedEvent> prepared;
@@ -129,26 +132,18 @@ final class CommitWriter {
                 request.fail(e);
                 continue;
             }
-            var entries = new ArrayList<IndexEntry>(prepared.size());
-            for (PreparedEvent event : prepared) {
-                Path file = parts.layout().eventFile(request.stream, event.stamp(), event.event().eventType());
-                parts.files().createDirectories(parts.layout().root(), file.getParent(), changedDirectories);
-                byte[] bytes = parts.codec().encode(event.event());
-                written.add(file);
-                parts.files().writeAtomically(file, bytes);
-                changedDirectories.add(file.getParent());
-                entries.add(event.entry(bytes.length));
+            var records = new ArrayList<Journal.Record>(prepared.size());
+            for (int i = 0; i < prepared.size(); i++) {
+                byte[] bytes = parts.codec().encode(prepared.get(i).event());
+                records.add(new Journal.Record(prepared.get(i).entry(bytes.length), i == prepared.size() - 1, bytes));
             }
-            IndexEntry tail = entries.get(entries.size() - 1);
+            IndexEntry tail = records.get(records.size() - 1).entry();
             overlay.put(request.stream, Optional.of(tail));
             lastPosition = tail.position();
             lastStamp = Optional.of(tail.stamp());
-            batches.add(entries);
+            batches.add(records);
             accepted.add(request);
-            pendingResults.add(prepared);
-        }
-        for (Path directory : changedDirectories) {
-            parts.files().syncDirectory(directory);
+            results.add(prepared);
         }
         return batches;
     }
@@ -158,29 +153,33 @@ final class CommitWriter {
         return new AppendResult(request.stream, events.get(events.size() - 1).version(), events);
     }
 
-    private void fail(List<AppendRequest> group, List<Path> written, Exception cause) {
-        for (Path file : written) {
-            if (!DurableFiles.deleteQuietly(file)) {
-                group.forEach(r -> dirtyStreams.add(r.stream));
-            }
-        }
-        if (!parts.log().isConsistent()) {
+    private void fail(List<AppendRequest> group, Exception cause, boolean committed) {
+        if (committed) {
+            readOnlyReason = "The event store " + parts.layout().root() + " stopped accepting appends: events were"
+                    + " committed to its journal but could not be written out (" + cause + "). Reopen the store;"
+                    + " opening it finishes the work.";
+        } else if (!parts.journal().isConsistent()) {
             readOnlyReason = "The event store " + parts.layout().root() + " stopped accepting appends: a failed"
-                    + " commit could not be undone (" + cause + "). Close and reopen the store to recover.";
+                    + " commit could not be undone (" + cause + "). Reopen the store to recover.";
         }
-        RuntimeException error = cause instanceof EventStoreException ese ? ese
+        RuntimeException error = committed
+                ? new StorageException("write out events that were committed to the journal of "
+                        + parts.layout().root() + " (they become visible when the store is reopened)", cause)
+                : cause instanceof EventStoreException ese ? ese
                 : new StorageException("append to the event store at " + parts.layout().root(), cause);
         group.forEach(r -> r.fail(error));
     }
 
-    private void cleanDirtyStreams() throws IOException {
-        for (var it = dirtyStreams.iterator(); it.hasNext(); ) {
-            parts.recovery().removeLeftovers(parts.index(), it.next());
-            it.remove();
+    /** Checkpoints and refreshes the registries when due; a failure there leaves the commit standing. */
+    private void afterCommit(int events) {
+        try {
+            if (parts.journal().size() >= parts.options().checkpointInterval()) {
+                parts.applier().checkpoint();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The journal still protects every event; the next commit tries the checkpoint again.
         }
-    }
-
-    private void maybeWriteRegistries() {
+        eventsSinceRegistries += events;
         if (eventsSinceRegistries < parts.options().registryInterval()) {
             return;
         }
@@ -189,7 +188,7 @@ final class CommitWriter {
             eventsSinceRegistries = 0;
         } catch (IOException | RuntimeException e) {
             // The registries are derived data: a failed refresh is retried later and at close, and a
-            // stale file is rebuilt when the store opens. The commit itself has succeeded.
+            // stale file is rebuilt when the store opens.
         }
     }
 }

@@ -84,6 +84,30 @@ final class DurableFiles {
         }
     }
 
+    /**
+     * Writes {@code bytes} under the final name without forcing: for event files that no reader can see
+     * yet (their index line comes later) and that the journal can write again after a crash.
+     */
+    void writeDirect(Path target, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, EnumSet.of(StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), fileAttributes)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+
+    /** Forces a file's data to disk, when syncing. */
+    void syncFile(Path file) throws IOException {
+        if (!syncs()) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(false);
+        }
+    }
+
     /** Forces the directory's entries (new and renamed files) to disk, when syncing. */
     void syncDirectory(Path directory) throws IOException {
         if (!syncs()) {

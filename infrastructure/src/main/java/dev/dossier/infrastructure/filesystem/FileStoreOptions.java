@@ -18,6 +18,8 @@ import lombok.With;
  * @param sharedAccess     create files and directories with the process's default permissions instead
  *                         of owner-only ones
  * @param registryInterval how many committed events may pass before the metadata registries are rewritten
+ * @param checkpointInterval how many events the journal may hold before a checkpoint forces their files
+ *                         and the index and empties it (default 2,048)
  */
 @Builder(toBuilder = true)
 @With
@@ -28,7 +30,8 @@ public record FileStoreOptions(
         Clock clock,
         int maxPayloadBytes,
         boolean sharedAccess,
-        int registryInterval) {
+        int registryInterval,
+        int checkpointInterval) {
 
     /** The default directory when neither an option, a system property nor the environment names one. */
     public static final String DEFAULT_PATH = "./eventstore";
@@ -46,6 +49,7 @@ public record FileStoreOptions(
         clock = clock == null ? Clock.systemUTC() : clock;
         maxPayloadBytes = maxPayloadBytes <= 0 ? PayloadCodec.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes;
         registryInterval = registryInterval <= 0 ? 1000 : registryInterval;
+        checkpointInterval = checkpointInterval <= 0 ? 2048 : checkpointInterval;
     }
 
     /** Every setting at its default. */

@@ -12,6 +12,8 @@ record FileStoreParts(
         EventRecorder recorder,
         StoreIndex index,
         IndexLog log,
+        Journal journal,
+        JournalApplier applier,
         WriteLock lock,
         MetadataRegistries registries,
         StoreRecovery recovery) {

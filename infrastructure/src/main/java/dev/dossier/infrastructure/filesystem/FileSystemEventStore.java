@@ -131,7 +131,10 @@ public final class FileSystemEventStore extends IndexedEventStore {
                         "serving reads and writes (" + parts.options().durability() + ")"));
     }
 
-    /** Writes the metadata registries so they are exact, then releases the index and the lock. Idempotent. */
+    /**
+     * Checkpoints (so the journal is empty and the next open has nothing to redo), writes the metadata
+     * registries so they are exact, then releases files and the lock. Idempotent.
+     */
     @Override
     public void close() {
         if (!markClosed()) {
@@ -139,13 +142,17 @@ public final class FileSystemEventStore extends IndexedEventStore {
         }
         try {
             if (writer.readOnlyReason().isEmpty()) {
-                writer.exclusively(() -> parts.registries().write(parts.index()));
+                writer.exclusively(() -> {
+                    parts.applier().checkpoint();
+                    parts.registries().write(parts.index());
+                });
             }
         } catch (RuntimeException e) {
             // The registries are derived data; the next open rebuilds them when they are stale.
         } finally {
             try {
                 parts.log().close();
+                parts.journal().close();
             } catch (IOException e) {
                 // Nothing is lost: every commit was forced before it was acknowledged.
             }

@@ -25,11 +25,19 @@ final class IndexLineCodec {
     private final Map<String, EventType> eventTypes = new HashMap<>();
     private final Map<String, StreamId> streams = new HashMap<>();
 
-    /** A parsed line; {@code commit} marks the last line of a batch. */
-    record Line(IndexEntry entry, boolean commit) {
+    /**
+     * A parsed line; {@code commit} marks the last line of a batch; {@code file} is the event file's text
+     * in a journal line, empty in an index line.
+     */
+    record Line(IndexEntry entry, boolean commit, String file) {
     }
 
     void write(ByteArrayOutputStream out, IndexEntry entry, boolean commit) {
+        write(out, entry, commit, null);
+    }
+
+    /** Writes a line; a journal line also carries the whole event file as the string {@code "f"}. */
+    void write(ByteArrayOutputStream out, IndexEntry entry, boolean commit, String file) {
         try (JsonGenerator json = factory.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("p", entry.position());
@@ -43,6 +51,9 @@ final class IndexLineCodec {
             json.writeNumberField("b", entry.bytes());
             if (commit) {
                 json.writeNumberField("c", 1);
+            }
+            if (file != null) {
+                json.writeStringField("f", file);
             }
             json.writeEndObject();
         } catch (IOException e) {
@@ -82,7 +93,7 @@ final class IndexLineCodec {
                 eventTypes.computeIfAbsent(required(fields, "e"), EventType::of),
                 Integer.parseInt(required(fields, "sv")), UUID.fromString(required(fields, "id")),
                 Long.parseLong(required(fields, "b")));
-        return new Line(entry, "1".equals(fields.get("c")));
+        return new Line(entry, "1".equals(fields.get("c")), fields.getOrDefault("f", ""));
     }
 
     private static String required(Map<String, String> fields, String name) {

@@ -161,6 +161,18 @@ final class IndexLog implements AutoCloseable {
         batches.forEach(this::addAll);
     }
 
+    /** The position of the last committed entry read or written through this log. */
+    long lastPosition() {
+        return index.lastPosition();
+    }
+
+    /** Forces everything appended so far to disk (a checkpoint), when {@code sync}. */
+    synchronized void force(boolean sync) throws IOException {
+        if (sync) {
+            channel.force(false);
+        }
+    }
+
     /** False when a failed append could not be cut back: the store must be reopened to know what committed. */
     synchronized boolean isConsistent() {
         return consistent;

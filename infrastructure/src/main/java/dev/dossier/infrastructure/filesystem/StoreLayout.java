@@ -17,6 +17,7 @@ final class StoreLayout {
     static final String FORMAT_MARKER = "format.json";
     static final String INDEX = "event-index.jsonl";
     static final String LOCK = "write.lock";
+    static final String JOURNAL = "journal.jsonl";
     static final String AGGREGATE_TYPES = "aggregate-types.json";
     static final String SCHEMA_VERSIONS = "event-schema-versions.json";
     static final String STATISTICS = "storage-statistics.json";
@@ -45,6 +46,10 @@ final class StoreLayout {
 
     Path index() {
         return metadata().resolve(INDEX);
+    }
+
+    Path journal() {
+        return metadata().resolve(JOURNAL);
     }
 
     Path lock() {

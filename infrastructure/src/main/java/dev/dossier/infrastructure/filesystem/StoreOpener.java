@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashSet;
 
 /**
@@ -42,16 +43,21 @@ final class StoreOpener {
             var index = new StoreIndex();
             var lock = WriteLock.open(layout.lock(), files);
             IndexLog log = null;
+            Journal journal = null;
             try {
                 log = new IndexLog(FileChannel.open(layout.index(), StandardOpenOption.READ,
                         StandardOpenOption.WRITE), layout.relative(layout.index()), index);
+                Journal.createIfMissing(layout.journal(), files, 0);
+                journal = new Journal(layout.journal(), files);
                 var registries = new MetadataRegistries(layout, files, options.eventTypes(), options.clock());
                 var parts = new FileStoreParts(options, layout, files, codec,
-                        new EventRecorder(payloads, options.clock()), index, log, lock, registries, recovery);
+                        new EventRecorder(payloads, options.clock()), index, log, journal,
+                        new JournalApplier(layout, files, log, journal), lock, registries, recovery);
                 recover(parts);
                 return parts;
             } catch (IOException | RuntimeException e) {
                 closeQuietly(log);
+                closeQuietly(journal);
                 lock.close();
                 throw e;
             }
@@ -64,7 +70,12 @@ final class StoreOpener {
         try (WriteLock.Held held = parts.lock().acquire()) {
             parts.log().refresh();
             parts.log().truncateUncommitted(parts.files().syncs());
-            parts.recovery().removeLeftovers(parts.index());
+            List<Journal.Record> committed = parts.journal().readCommitted();
+            parts.journal().cutUncommitted();
+            if (!committed.isEmpty()) {
+                parts.applier().redo(committed);
+                parts.applier().checkpoint();
+            }
             if (!parts.registries().areCurrent(parts.index())) {
                 parts.registries().write(parts.index());
             }
@@ -126,13 +137,13 @@ final class StoreOpener {
         }
     }
 
-    private static void closeQuietly(IndexLog log) {
-        if (log == null) {
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
             return;
         }
         try {
-            log.close();
-        } catch (IOException e) {
+            closeable.close();
+        } catch (Exception e) {
             // The open already failed; that failure is the one to report.
         }
     }

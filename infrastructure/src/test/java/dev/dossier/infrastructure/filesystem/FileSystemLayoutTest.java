@@ -44,7 +44,7 @@ class FileSystemLayoutTest {
         assertThat(list(dir.resolve("store/order/o-1"))).containsExactly(
                 "20261123130902123000-OrderPlaced.json", "20261123130902123001-ItemAdded.json");
         assertThat(list(dir.resolve("store/metadata"))).containsExactlyInAnyOrder("format.json",
-                "event-index.jsonl", "write.lock", "aggregate-types.json", "event-schema-versions.json",
+                "event-index.jsonl", "journal.jsonl", "write.lock", "aggregate-types.json", "event-schema-versions.json",
                 "storage-statistics.json");
     }
 

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Leftovers of an interrupted write are removed when the store opens, and never seen by readers. */
+/**
+ * After a crash, opening the store finishes every committed append from the journal and removes
+ * temporary files; nothing uncommitted is ever seen by readers.
+ */
 class RecoveryTest {
     private static final StreamId ORDER = StreamId.of("order", "o-1");
 
@@ -35,8 +38,50 @@ class RecoveryTest {
         }
     }
 
+    /** A store abandoned without close, as a crashed process leaves it: its journal still holds the commits. */
+    private FileSystemEventStore crashedAfterAppending(StreamId stream, int events) {
+        var store = FileSystemEventStore.open(FileStoreOptions.at(root).withCheckpointInterval(1_000_000));
+        for (int i = 0; i < events; i++) {
+            store.append(stream, ExpectedVersion.any(), NewEvent.of("C", RawJson.of("{\"i\":" + i + "}")));
+        }
+        return store;
+    }
+
     @Test
-    void a_temporary_file_left_by_a_crash_is_removed_at_open() throws IOException {
+    void a_committed_event_whose_file_was_lost_is_written_again_from_the_journal_at_open() throws IOException {
+        StreamId other = StreamId.of("order", "o-2");
+        crashedAfterAppending(other, 2);
+        Path lost;
+        try (Stream<Path> files = Files.list(root.resolve("order/o-2"))) {
+            lost = files.sorted().toList().get(1);
+        }
+        Files.write(lost, new byte[0]);
+
+        try (var store = FileSystemEventStore.open(root)) {
+            assertThat(store.readStream(other)).extracting(e -> e.data().json())
+                    .containsExactly("{\"i\":0}", "{\"i\":1}");
+        }
+        assertThat(Files.size(lost)).isPositive();
+    }
+
+    @Test
+    void a_commit_whose_files_and_index_lines_were_never_written_is_finished_at_open() throws IOException {
+        StreamId other = StreamId.of("order", "o-2");
+        crashedAfterAppending(other, 1);
+        Path index = root.resolve("metadata/event-index.jsonl");
+        List<String> lines = Files.readAllLines(index);
+        Files.writeString(index, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n");
+        deleteTree(root.resolve("order/o-2"));
+
+        try (var store = FileSystemEventStore.open(root)) {
+            assertThat(store.readStream(other)).hasSize(1);
+            assertThat(store.countEvents()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void temporary_files_of_an_interrupted_redo_are_removed_at_open() throws IOException {
+        crashedAfterAppending(ORDER, 1);
         Path temp = Files.writeString(root.resolve("order/o-1/.tmp-123.part"), "{\"half");
 
         FileSystemEventStore.open(root).close();
@@ -45,16 +90,32 @@ class RecoveryTest {
     }
 
     @Test
-    void an_event_file_of_a_batch_that_never_committed_is_invisible_and_removed_at_open() throws IOException {
-        Path orphan = Files.writeString(root.resolve("order/o-1/29991231235959999000-C.json"), "{}");
+    void an_event_file_no_commit_names_is_never_seen_by_readers() throws IOException {
+        Files.writeString(root.resolve("order/o-1/29991231235959999000-C.json"), "{}");
 
         try (var store = FileSystemEventStore.open(root)) {
             assertThat(store.readStream(ORDER)).hasSize(2);
             store.append(ORDER, ExpectedVersion.exactly(2), NewEvent.of("C", RawJson.of("{}")));
             assertThat(store.readStream(ORDER)).hasSize(3);
+            assertThat(store.readAll(GlobalPosition.FIRST, 10)).hasSize(3);
         }
-        assertThat(orphan).doesNotExist();
-        assertThat(count(root.resolve("order/o-1"))).isEqualTo(3);
+    }
+
+    @Test
+    void a_clean_close_leaves_an_empty_journal() throws IOException {
+        crashedAfterAppending(ORDER, 1);
+        FileSystemEventStore.open(root).close();
+
+        assertThat(Files.readAllLines(root.resolve("metadata/journal.jsonl"))).hasSize(1)
+                .allMatch(line -> line.startsWith("{\"journal\":1,\"checkpoint\":3"));
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test
@@ -94,9 +155,4 @@ class RecoveryTest {
         }
     }
 
-    private static long count(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.count();
-        }
-    }
 }
