@@ -173,6 +173,11 @@ final class IndexLog implements AutoCloseable {
         }
     }
 
+    /** The length of the committed part of the file as of the last {@link #refresh()}; beyond it lies a torn tail. */
+    synchronized long committedEnd() {
+        return committedEnd;
+    }
+
     /** False when a failed append could not be cut back: the store must be reopened to know what committed. */
     synchronized boolean isConsistent() {
         return consistent;

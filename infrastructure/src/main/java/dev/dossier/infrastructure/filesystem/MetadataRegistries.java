@@ -57,7 +57,7 @@ final class MetadataRegistries {
         return root;
     }
 
-    private ObjectNode aggregateTypes(StoreIndex index, long through) {
+    ObjectNode aggregateTypes(StoreIndex index, long through) {
         ObjectNode root = header(through);
         ObjectNode all = root.putObject("aggregateTypes");
         for (AggregateTypeSummary type : index.aggregateTypes()) {
@@ -70,7 +70,7 @@ final class MetadataRegistries {
         return root;
     }
 
-    private ObjectNode schemaVersions(StoreIndex index, long through) {
+    ObjectNode schemaVersions(StoreIndex index, long through) {
         JsonNode previous = read(StoreLayout.SCHEMA_VERSIONS).path("eventTypes");
         ObjectNode root = header(through);
         ObjectNode all = root.putObject("eventTypes");
@@ -97,7 +97,7 @@ final class MetadataRegistries {
         return root;
     }
 
-    private ObjectNode statistics(StorageStatistics stats, long through) {
+    ObjectNode statistics(StorageStatistics stats, long through) {
         ObjectNode root = header(through);
         root.put("events", stats.events());
         root.put("aggregates", stats.aggregates());
