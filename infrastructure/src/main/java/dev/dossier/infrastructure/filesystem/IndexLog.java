@@ -54,7 +54,9 @@ final class IndexLog implements AutoCloseable {
     private void addAll(List<IndexEntry> entries) {
         for (IndexEntry entry : entries) {
             try {
-                index.add(entry);
+                if (!index.add(entry)) {
+                    throw new IllegalStateException("the position was already committed by an earlier line");
+                }
             } catch (IllegalStateException e) {
                 throw new CorruptDataException(name, "entry at position " + entry.position() + ": " + e.getMessage());
             }
