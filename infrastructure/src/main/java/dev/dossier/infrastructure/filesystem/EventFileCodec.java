@@ -17,6 +17,7 @@ import dev.dossier.infrastructure.json.PayloadCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -92,7 +93,7 @@ final class EventFileCodec {
             return envelope(file, root);
         } catch (CorruptDataException e) {
             throw e;
-        } catch (EventStoreException | IllegalArgumentException | ArithmeticException e) {
+        } catch (EventStoreException | IllegalArgumentException | ArithmeticException | DateTimeException e) {
             throw new CorruptDataException(file, e.getMessage(), e);
         }
     }
