@@ -15,7 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The store's one Jackson configuration. Default typing is never enabled, so no file can name a class
- * to instantiate; duplicate keys are an error; nesting depth and string length are bounded.
+ * to instantiate; duplicate keys are an error; nesting depth (read and write) and string length are bounded.
  */
 public final class JsonSupport {
     /** Deepest nesting accepted in a payload or an event file. */
