@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Brings a store back to a clean state after an interrupted write. Runs while holding the write lock:
- * removes temporary files and event files that no committed index line names (a batch that never
- * committed), and rebuilds a missing index from the event files.
+ * removes temporary files (in aggregate directories and in {@code metadata/}) and event files that no
+ * committed index line names (a batch that never committed), and rebuilds a missing index from the event
+ * files.
  */
 final class StoreRecovery {
     private final StoreLayout layout;
@@ -45,6 +46,20 @@ final class StoreRecovery {
             if (leftover) {
                 Files.deleteIfExists(found.path());
                 removed++;
+            }
+        }
+        return removed + removeMetadataTemporaries();
+    }
+
+    /** Temporary files of an interrupted registry, marker or index write in {@code metadata/}. */
+    private int removeMetadataTemporaries() throws IOException {
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(layout.metadata())) {
+            for (Path file : files) {
+                if (StoreLayout.isTemporary(file.getFileName().toString())) {
+                    Files.deleteIfExists(file);
+                    removed++;
+                }
             }
         }
         return removed;

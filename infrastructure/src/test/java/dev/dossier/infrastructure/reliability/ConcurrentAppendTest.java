@@ -60,51 +60,57 @@ class ConcurrentAppendTest {
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> follow(store, writersDone, seen));
 
         List<Process> children = new ArrayList<>();
-        List<CompletableFuture<List<String>>> childLines = new ArrayList<>();
-        for (int p = 0; p < PROCESSES; p++) {
-            Process child = ChildJvm.start(VersionedAppender.class, root.toString(), "process-" + p,
-                    Integer.toString(ATTEMPTS), Long.toString(p));
-            children.add(child);
-            childLines.add(CompletableFuture.supplyAsync(() -> new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).lines().toList()));
-        }
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        List<Future<?>> writers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int writer = t;
-            writers.add(threads.submit(() -> VersionedAppender.run(store, "thread-" + writer, ATTEMPTS, 100 + writer,
-                    new VersionedAppender.Outcomes() {
-                        @Override
-                        public void recorded(RecordedEvent e) {
-                            recorded.put(e.eventId(), new Recorded(e.position().value(), e.version().value(), e.stream()));
-                        }
+        try {
+            List<CompletableFuture<List<String>>> childLines = new ArrayList<>();
+            for (int p = 0; p < PROCESSES; p++) {
+                Process child = ChildJvm.start(VersionedAppender.class, root.toString(), "process-" + p,
+                        Integer.toString(ATTEMPTS), Long.toString(p));
+                children.add(child);
+                childLines.add(CompletableFuture.supplyAsync(() -> new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).lines().toList()));
+            }
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int writer = t;
+                writers.add(threads.submit(() -> VersionedAppender.run(store, "thread-" + writer, ATTEMPTS, 100 + writer,
+                        new VersionedAppender.Outcomes() {
+                            @Override
+                            public void recorded(RecordedEvent e) {
+                                recorded.put(e.eventId(), new Recorded(e.position().value(), e.version().value(), e.stream()));
+                            }
 
-                        @Override
-                        public void conflicted(StreamId stream) {
-                            conflicts.computeIfAbsent(stream, s -> new AtomicLong()).incrementAndGet();
-                        }
-                    })));
-        }
-        for (Future<?> writer : writers) {
-            writer.get(60, TimeUnit.SECONDS);
-        }
-        threads.shutdown();
-        for (int p = 0; p < PROCESSES; p++) {
-            assertThat(children.get(p).waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(children.get(p).exitValue()).as("process %d exit code", p).isZero();
-            for (String line : childLines.get(p).get(10, TimeUnit.SECONDS)) {
-                String[] w = line.split(" ");
-                if (w[0].equals("OK")) {
-                    recorded.put(UUID.fromString(w[5]), new Recorded(Long.parseLong(w[1]), Long.parseLong(w[2]),
-                            StreamId.of(w[4], w[3])));
-                } else {
-                    conflicts.computeIfAbsent(StreamId.of("shared", w[1].substring("shared/".length())),
-                            s -> new AtomicLong()).incrementAndGet();
+                            @Override
+                            public void conflicted(StreamId stream) {
+                                conflicts.computeIfAbsent(stream, s -> new AtomicLong()).incrementAndGet();
+                            }
+                        })));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+            for (int p = 0; p < PROCESSES; p++) {
+                assertThat(children.get(p).waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(children.get(p).exitValue()).as("process %d exit code", p).isZero();
+                for (String line : childLines.get(p).get(10, TimeUnit.SECONDS)) {
+                    String[] w = line.split(" ");
+                    if (w[0].equals("OK")) {
+                        recorded.put(UUID.fromString(w[5]), new Recorded(Long.parseLong(w[1]), Long.parseLong(w[2]),
+                                StreamId.of(w[4], w[3])));
+                    } else {
+                        conflicts.computeIfAbsent(StreamId.of("shared", w[1].substring("shared/".length())),
+                                s -> new AtomicLong()).incrementAndGet();
+                    }
                 }
             }
+            writersDone.set(true);
+            reader.get(60, TimeUnit.SECONDS);
+        } finally {
+            writersDone.set(true);
+            threads.shutdownNow();
+            children.forEach(Process::destroyForcibly);
         }
-        writersDone.set(true);
-        reader.get(60, TimeUnit.SECONDS);
         store.close();
 
         List<RecordedEvent> all = StoreAudit.check(root, Durability.OS_BUFFERED).stream()

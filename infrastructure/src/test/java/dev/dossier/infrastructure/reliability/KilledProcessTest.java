@@ -54,8 +54,12 @@ class KilledProcessTest {
             Process child = ChildJvm.start(ContinuousAppender.class, root.toString(), durability, "3");
             var output = new ChildOutput(child.getInputStream());
             int target = 1 + random.nextInt(150);
-            boolean reached = output.awaitAcknowledged(target, Duration.ofSeconds(30));
-            child.destroyForcibly().waitFor();
+            boolean reached;
+            try {
+                reached = output.awaitAcknowledged(target, Duration.ofSeconds(30));
+            } finally {
+                child.destroyForcibly().waitFor();
+            }
             output.awaitEnd();
             assertThat(reached).as("the child acknowledged %d events before the deadline", target).isTrue();
 
