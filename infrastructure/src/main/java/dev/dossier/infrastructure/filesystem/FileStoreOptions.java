@@ -13,7 +13,9 @@ import lombok.With;
 
 /**
  * How to open a filesystem store. Defaults: directory {@code ./eventstore}, {@link Durability#SYNC},
- * owner-only permissions (unless {@code sharedAccess}), payloads up to 1 MiB, registries refreshed every 1,000 events.
+ * owner-only permissions (files 0600, directories 0700, including the store directory and any missing
+ * parent the store creates; unless {@code sharedAccess}), payloads up to 1 MiB, registries refreshed
+ * every 1,000 events.
  *
  * @param sharedAccess     create files and directories with the process's default permissions instead
  *                         of owner-only ones

@@ -13,6 +13,7 @@ import dev.dossier.infrastructure.common.IndexedEventStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,7 +94,8 @@ public final class FileSystemEventStore extends IndexedEventStore {
         return event;
     }
 
-    private static byte[] readFile(Path file, String name) {
+    private byte[] readFile(Path file, String name) {
+        refuseLinkedDirectories(file, name);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE - 16) {
@@ -111,6 +113,20 @@ public final class FileSystemEventStore extends IndexedEventStore {
                 throw new CorruptDataException(name, "is a symbolic link; the store never follows links");
             }
             throw new StorageException("read " + name, e);
+        }
+    }
+
+    /**
+     * Opening with {@code NOFOLLOW_LINKS} refuses only a link in the last name; a linked aggregate or type
+     * directory would still be followed, so those are checked too.
+     */
+    private void refuseLinkedDirectories(Path file, String name) {
+        for (Path directory = file.getParent(); !directory.equals(parts.layout().root());
+             directory = directory.getParent()) {
+            if (Files.isSymbolicLink(directory)) {
+                throw new CorruptDataException(name, "its directory " + parts.layout().relative(directory)
+                        + " is a symbolic link; the store never follows links");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.dossier.domain.error.EventStoreException;
 import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.EventStamp;
@@ -62,7 +63,10 @@ final class IndexLineCodec {
         out.write('\n');
     }
 
-    /** Parses one line (without its newline); throws {@link IllegalArgumentException} when it is not one. */
+    /**
+     * Parses one line (without its newline); throws {@link IllegalArgumentException} when it is not one,
+     * including a line whose names or numbers no append could have produced.
+     */
     Line parse(byte[] bytes, int offset, int length) {
         var fields = new HashMap<String, String>(12);
         try (JsonParser parser = factory.createParser(bytes, offset, length)) {
@@ -83,6 +87,14 @@ final class IndexLineCodec {
         } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
+        try {
+            return toLine(fields);
+        } catch (EventStoreException e) {
+            throw new IllegalArgumentException("it names something no append could have written: " + e.getMessage(), e);
+        }
+    }
+
+    private Line toLine(Map<String, String> fields) {
         String type = required(fields, "t");
         String id = required(fields, "i");
         StreamId stream = streams.computeIfAbsent(type + "\u0000" + id, k -> StreamId.of(type, id));

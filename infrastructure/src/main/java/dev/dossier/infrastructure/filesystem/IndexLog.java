@@ -1,6 +1,7 @@
 package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
+import dev.dossier.domain.error.StoreUnavailableException;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.common.StoreIndex;
 import java.io.ByteArrayOutputStream;
@@ -35,10 +36,17 @@ final class IndexLog implements AutoCloseable {
      * happen under one monitor, so the index always holds a gapless prefix of the log.
      *
      * @throws CorruptDataException when a committed line cannot be read or leaves a gap
+     * @throws StoreUnavailableException when the file shrank below what was already read (another process
+     *         cut back a failed commit this instance had seen); reading or writing on would corrupt the index
      */
     synchronized void refresh() throws IOException {
         long size = channel.size();
-        if (size <= committedEnd) {
+        if (size < committedEnd) {
+            throw new StoreUnavailableException("The index " + name + " is shorter (" + size + " bytes) than what this"
+                    + " store instance has already read (" + committedEnd + " bytes): another process cut back a commit"
+                    + " whose force failed after this one had seen it. Close and reopen the store.");
+        }
+        if (size == committedEnd) {
             return;
         }
         byte[] bytes = new byte[Math.toIntExact(size - committedEnd)];
@@ -54,7 +62,9 @@ final class IndexLog implements AutoCloseable {
     private void addAll(List<IndexEntry> entries) {
         for (IndexEntry entry : entries) {
             try {
-                index.add(entry);
+                if (!index.add(entry)) {
+                    throw new IllegalStateException("the position was already committed by an earlier line");
+                }
             } catch (IllegalStateException e) {
                 throw new CorruptDataException(name, "entry at position " + entry.position() + ": " + e.getMessage());
             }

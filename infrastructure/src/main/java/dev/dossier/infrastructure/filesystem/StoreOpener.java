@@ -72,6 +72,7 @@ final class StoreOpener {
             parts.log().truncateUncommitted(parts.files().syncs());
             List<Journal.Record> committed = parts.journal().readCommitted();
             parts.journal().cutUncommitted();
+            parts.recovery().removeMetadataTemporaries();
             if (!committed.isEmpty()) {
                 parts.applier().redo(committed);
                 parts.applier().checkpoint();

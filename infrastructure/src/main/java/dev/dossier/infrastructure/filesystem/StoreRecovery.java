@@ -2,8 +2,6 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.model.RecordedEvent;
-import dev.dossier.domain.model.StreamId;
-import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.common.StoreIndex;
 import java.io.ByteArrayOutputStream;
@@ -12,15 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Brings a store back to a clean state after an interrupted write. Runs while holding the write lock:
- * removes temporary files and event files that no committed index line names (a batch that never
- * committed), and rebuilds a missing index from the event files.
+ * The parts of opening a store that the journal does not cover: removing temporary files an interrupted
+ * metadata write left in {@code metadata/}, and rebuilding a missing index from the event files.
+ * (Committed appends are finished from the journal by {@link JournalApplier#redo}.)
  */
 final class StoreRecovery {
     private final StoreLayout layout;
@@ -31,42 +26,18 @@ final class StoreRecovery {
         this.scanner = new StoreScanner(layout);
     }
 
-    /** Deletes leftovers everywhere in the store; returns how many files were removed. */
-    int removeLeftovers(StoreIndex index) throws IOException {
-        var committed = new HashMap<StreamId, Set<EventStamp>>();
+    /** Temporary files of an interrupted registry, marker or index write in {@code metadata/}. */
+    int removeMetadataTemporaries() throws IOException {
         int removed = 0;
-        for (StoreScanner.Found found : scanner.scan()) {
-            boolean leftover = switch (found.kind()) {
-                case TEMPORARY -> true;
-                case EVENT -> !committed.computeIfAbsent(found.stream().orElseThrow(), s -> stampsOf(index, s))
-                        .contains(found.name().orElseThrow().stamp());
-                default -> false;
-            };
-            if (leftover) {
-                Files.deleteIfExists(found.path());
-                removed++;
-            }
-        }
-        return removed;
-    }
-
-    /** Deletes leftovers in one aggregate directory (after a failed write in this process). */
-    void removeLeftovers(StoreIndex index, StreamId stream) throws IOException {
-        Path directory = layout.aggregateDirectory(stream);
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        Set<EventStamp> stamps = stampsOf(index, stream);
-        try (var files = Files.newDirectoryStream(directory)) {
+        try (var files = Files.newDirectoryStream(layout.metadata())) {
             for (Path file : files) {
-                String name = file.getFileName().toString();
-                boolean leftover = StoreLayout.isTemporary(name) || StoreLayout.parseEventFileName(name)
-                        .map(parsed -> !stamps.contains(parsed.stamp())).orElse(false);
-                if (leftover) {
+                if (StoreLayout.isTemporary(file.getFileName().toString())) {
                     Files.deleteIfExists(file);
+                    removed++;
                 }
             }
         }
+        return removed;
     }
 
     /**
@@ -104,9 +75,5 @@ final class StoreRecovery {
         return out.toByteArray();
     }
 
-    private static Set<EventStamp> stampsOf(StoreIndex index, StreamId stream) {
-        List<IndexEntry> entries = index.stream(stream, 1);
-        return entries.stream().map(IndexEntry::stamp).collect(Collectors.toSet());
-    }
 
 }

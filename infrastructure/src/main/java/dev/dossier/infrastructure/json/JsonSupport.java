@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The store's one Jackson configuration. Default typing is never enabled, so no file can name a class
- * to instantiate; duplicate keys are an error; nesting depth and string length are bounded.
+ * to instantiate; duplicate keys are an error; nesting depth (read and write) and string length are bounded.
  */
 public final class JsonSupport {
     /** Deepest nesting accepted in a payload or an event file. */
@@ -45,6 +46,9 @@ public final class JsonSupport {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(64 * 1024 * 1024)
+                        .build())
+                .streamWriteConstraints(StreamWriteConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
                         .build())
                 .build();
         return JsonMapper.builder(factory)

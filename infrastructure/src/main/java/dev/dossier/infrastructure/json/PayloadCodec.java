@@ -9,6 +9,8 @@ import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.domain.model.RawJson;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Map;
 
 /**
  * Turns payloads into canonical compact JSON and back. Only classes in the {@link EventTypeRegistry} are
@@ -17,6 +19,11 @@ import java.nio.charset.StandardCharsets;
 public final class PayloadCodec {
     /** Default largest payload, in UTF-8 bytes of its compact JSON. */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
+    /**
+     * Deepest nesting accepted in a payload: one less than {@link JsonSupport#MAX_NESTING_DEPTH}, because an
+     * event file wraps the payload in its envelope object, and the file must stay readable.
+     */
+    public static final int MAX_PAYLOAD_DEPTH = JsonSupport.MAX_NESTING_DEPTH - 1;
 
     private final ObjectMapper mapper = JsonSupport.mapper();
     private final EventTypeRegistry registry;
@@ -45,10 +52,18 @@ public final class PayloadCodec {
         } else {
             try {
                 tree = mapper.valueToTree(payload);
+            } catch (StackOverflowError e) {
+                // Jackson serializes an object graph recursively and bounds its depth only when writing
+                // text; a graph thousands of levels deep exhausts the stack first. Nothing is held here.
+                throw tooDeep(type, "more than " + MAX_PAYLOAD_DEPTH);
             } catch (IllegalArgumentException e) {
                 throw new EventSerializationException(type.value(), "Jackson cannot serialize "
                         + payload.getClass().getName() + ": " + e.getMessage(), e);
             }
+        }
+        int depth = depthOf(tree);
+        if (depth > MAX_PAYLOAD_DEPTH) {
+            throw tooDeep(type, Integer.toString(depth));
         }
         int size = compact(tree).getBytes(StandardCharsets.UTF_8).length;
         if (size > maxPayloadBytes) {
@@ -56,6 +71,28 @@ public final class PayloadCodec {
                     + " bytes of JSON; the limit is " + maxPayloadBytes + " bytes (configurable: maxPayloadBytes)");
         }
         return tree;
+    }
+
+    private static InvalidInputException tooDeep(EventType type, String depth) {
+        return new InvalidInputException("payload", "of event type '" + type + "' nests " + depth
+                + " levels deep; the limit is " + MAX_PAYLOAD_DEPTH + " (the event file adds one level around it)");
+    }
+
+    /** How deeply containers nest in {@code tree} (a scalar is 0, {@code []} is 1); iterative, so no stack overflow. */
+    static int depthOf(JsonNode tree) {
+        var pending = new ArrayDeque<Map.Entry<JsonNode, Integer>>();
+        pending.push(Map.entry(tree, tree.isContainerNode() ? 1 : 0));
+        int deepest = 0;
+        while (!pending.isEmpty()) {
+            var next = pending.pop();
+            deepest = Math.max(deepest, next.getValue());
+            for (JsonNode child : next.getKey()) {
+                if (child.isContainerNode()) {
+                    pending.push(Map.entry(child, next.getValue() + 1));
+                }
+            }
+        }
+        return deepest;
     }
 
     /** Parses JSON text a caller handed in; a clear error says what is wrong and where. */

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Counts every operation of a {@link FaultyFileSystem} (1, 2, 3, ... across all kinds) and decides which
  * one fails: the single operation number {@link #failAt}, or, after {@link #fillDiskAt}, every operation
- * that needs space until {@link #freeDisk()}. Failures alternate between "No space left on device"
+ * that needs space until {@link #freeDisk()}; {@link #failCleanUp} makes the clean-up after a failure fail too. Failures alternate between "No space left on device"
  * ({@link FileSystemException}) and a plain I/O error. Thread-safe.
  */
 public final class Faults {
@@ -21,6 +21,7 @@ public final class Faults {
     private long failAt;
     private long diskFullFrom;
     private long injected;
+    private java.util.Set<Op> cleanUpFailures = java.util.Set.of();
 
     /** Told about every operation before it runs. */
     public interface OperationListener {
@@ -44,6 +45,15 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Once a failure was injected, also fails every later operation of these kinds (typically the
+     * clean-up: {@link Op#TRUNCATE}, {@link Op#DELETE}) until {@link #heal()}.
+     */
+    public synchronized Faults failCleanUp(java.util.Set<Op> kinds) {
+        this.cleanUpFailures = java.util.Set.copyOf(kinds);
+        return this;
+    }
+
     public synchronized void freeDisk() {
         diskFullFrom = 0;
     }
@@ -52,6 +62,7 @@ public final class Faults {
     public synchronized void heal() {
         failAt = 0;
         diskFullFrom = 0;
+        cleanUpFailures = java.util.Set.of();
     }
 
     public synchronized long count() {
@@ -72,7 +83,8 @@ public final class Faults {
         long index = ++count;
         perKind.merge(op, 1L, Long::sum);
         listeners.forEach(l -> l.before(index, op, path));
-        boolean fail = index == failAt || (diskFullFrom > 0 && index >= diskFullFrom && op.needsSpace());
+        boolean fail = index == failAt || (diskFullFrom > 0 && index >= diskFullFrom && op.needsSpace())
+                || (injected > 0 && cleanUpFailures.contains(op));
         if (!fail) {
             return null;
         }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dossier.infrastructure.faults.FaultyFileSystem;
 import dev.dossier.infrastructure.faults.Faults;
+import dev.dossier.infrastructure.faults.Op;
 import dev.dossier.infrastructure.filesystem.Durability;
 import dev.dossier.infrastructure.filesystem.FileSystemFixture;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +44,29 @@ class InjectedFaultTest {
         }
         System.out.printf("[reliability] injected faults: %d operations in the workload, %d failures injected,"
                 + " %d acknowledged events lost%n", operations, injected, lost);
+        assertThat(lost).isZero();
+    }
+
+    @Test
+    void a_failure_whose_clean_up_fails_too_never_leaves_a_partial_batch_and_the_store_recovers_on_reopen() {
+        long operations = operationsOfTheWorkload();
+        long lost = 0;
+        long injected = 0;
+        for (long at = 1; at <= operations; at++) {
+            Path base = dir.resolve("no-clean-up-" + at);
+            var faults = new Faults().failAt(at).failCleanUp(Set.of(Op.TRUNCATE, Op.DELETE));
+            var ledger = new AppendLedger();
+            int failed = new ScriptedWorkload(new FaultyFileSystem(faults, FaultyFileSystem.FileEvents.NONE, false)
+                    .wrap(base.resolve("store")), ledger, faults::heal).run();
+
+            assertThat(failed).as("the failure at operation %d fails one step; the next one reopens if needed", at)
+                    .isLessThanOrEqualTo(1);
+            lost += ledger.verify(StoreAudit.check(base.resolve("store"), Durability.OS_BUFFERED), ledger.mark());
+            injected += faults.injected();
+            FileSystemFixture.deleteTree(base);
+        }
+        System.out.printf("[reliability] failures with failing clean-up: %d operations, %d failures injected"
+                + " (including truncations and deletes), %d acknowledged events lost%n", operations, injected, lost);
         assertThat(lost).isZero();
     }
 
@@ -80,6 +107,8 @@ class InjectedFaultTest {
                 .wrap(base.resolve("store")), ledger, () -> { }).run();
         assertThat(failed).isZero();
         ledger.verify(StoreAudit.check(base.resolve("store"), Durability.OS_BUFFERED), ledger.mark());
+        System.out.printf("[reliability] the fault workload's operations by kind: %s%n", Arrays.stream(Op.values())
+                .map(op -> op + "=" + faults.count(op)).collect(Collectors.joining(", ")));
         return faults.count();
     }
 }
