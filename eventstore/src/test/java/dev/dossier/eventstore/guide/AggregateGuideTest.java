@@ -3,13 +3,16 @@ package dev.dossier.eventstore.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dossier.application.aggregate.Aggregate;
 import dev.dossier.application.aggregate.AggregateRepository;
+import dev.dossier.application.aggregate.ConflictRetry;
 import dev.dossier.application.aggregate.SnapshotWriter;
 import dev.dossier.application.command.CommandAction;
 import dev.dossier.application.command.CommandContext;
 import dev.dossier.application.command.CommandOutcome;
 import dev.dossier.application.command.CommandProcessor;
 import dev.dossier.application.command.CommandRejectedException;
+import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.Version;
 import dev.dossier.domain.port.EventStorePort;
 import dev.dossier.eventstore.Dossier;
@@ -22,7 +25,7 @@ import dev.dossier.infrastructure.filesystem.FileSystemSnapshotStore;
 import dev.dossier.infrastructure.filesystem.FileStoreOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +109,22 @@ class AggregateGuideTest {
         assertThat(Files.readString(path.resolve("snapshots/order/o-1.json"))).containsPattern("\"version\": 1\\d\\d,");
         try (var commandFiles = Files.walk(path.resolve("commands"))) {
             assertThat(commandFiles.filter(Files::isRegularFile).count()).isEqualTo(122); // every handled command; not the rejected one
+        }
+    }
+
+    @Test
+    void the_repository_can_be_used_directly_with_the_retry_helper() {
+        try (OrderService orders = OrderService.open(directory.resolve("store"))) {
+            orders.handle("o-1", "req-1", new OrderCommands.PlaceOrder("ada", "EUR"));
+            AggregateRepository repository = orders.repository();
+            // guide:retry
+            List<RecordedEvent> recorded = ConflictRetry.upTo(3).run(() -> {
+                Aggregate<OrderState> order = repository.load(Orders.DEFINITION, "o-1");
+                new OrderCommands.AddItem("pen", 1, 199).decide(order.state()).forEach(order::apply);
+                return repository.save(order);
+            });
+            // end:retry
+            assertThat(recorded).singleElement().satisfies(e -> assertThat(e.version()).isEqualTo(Version.of(2)));
         }
     }
 }
