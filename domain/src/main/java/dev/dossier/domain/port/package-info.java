@@ -1,5 +1,7 @@
 /**
  * The event store port, split into small capabilities ({@code AppendEvents}, {@code ReadStreams},
- * {@code ReadAllEvents}, {@code QueryEvents}, {@code InspectStore}) that {@code EventStorePort} combines.
+ * {@code ReadAllEvents}, {@code QueryEvents}, {@code InspectStore}) that {@code EventStorePort} combines;
+ * and the ports the application layer's aggregates need: {@code SnapshotStore} and
+ * {@code ProcessedCommandStore}.
  */
 package dev.dossier.domain.port;

@@ -1,38 +1,38 @@
 package dev.dossier.eventstore.demo;
 
-import dev.dossier.application.replay.EventFold;
-import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.application.aggregate.AggregateFold;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An order rebuilt from its events. */
+/** An order rebuilt from its events: a plain record and a pure fold, no base class. */
 public record OrderState(String customer, List<String> lines, long totalCents, String status) {
 
-    public static final EventFold<OrderState> FOLD = new EventFold<>() {
-        @Override
-        public OrderState initial() {
-            return new OrderState(null, List.of(), 0, "NONE");
-        }
+    /** Before the first event. */
+    public static final OrderState NONE = new OrderState(null, List.of(), 0, "NONE");
 
-        @Override
-        public OrderState apply(OrderState state, RecordedEvent event) {
-            Object payload = event.payload();
-            if (payload instanceof OrderEvents.OrderPlaced placed) {
-                return new OrderState(placed.customer(), List.of(), 0, "OPEN");
-            }
-            if (payload instanceof OrderEvents.ItemAdded item) {
-                var lines = new ArrayList<>(state.lines());
-                lines.add(item.quantity() + " x " + item.sku());
-                return new OrderState(state.customer(), List.copyOf(lines),
-                        state.totalCents() + item.quantity() * item.unitPriceCents(), state.status());
-            }
-            if (payload instanceof OrderEvents.OrderShipped) {
-                return new OrderState(state.customer(), state.lines(), state.totalCents(), "SHIPPED");
-            }
-            if (payload instanceof OrderEvents.OrderCancelled) {
-                return new OrderState(state.customer(), state.lines(), state.totalCents(), "CANCELLED");
-            }
-            return state;
+    /** The fold the repository and the demo replay orders with. */
+    public static final AggregateFold<OrderState> FOLD = AggregateFold.of(() -> NONE, OrderState::evolve);
+
+    public OrderState {
+        lines = List.copyOf(lines);
+    }
+
+    /** The state after {@code event}; unknown events leave it as it is. */
+    public OrderState evolve(Object event) {
+        if (event instanceof OrderEvents.OrderPlaced placed) {
+            return new OrderState(placed.customer(), List.of(), 0, "OPEN");
         }
-    };
+        if (event instanceof OrderEvents.ItemAdded item) {
+            var added = new ArrayList<>(lines);
+            added.add(item.quantity() + " x " + item.sku());
+            return new OrderState(customer, added, totalCents + item.quantity() * item.unitPriceCents(), status);
+        }
+        if (event instanceof OrderEvents.OrderShipped) {
+            return new OrderState(customer, lines, totalCents, "SHIPPED");
+        }
+        if (event instanceof OrderEvents.OrderCancelled) {
+            return new OrderState(customer, lines, totalCents, "CANCELLED");
+        }
+        return this;
+    }
 }

@@ -16,6 +16,10 @@ import java.util.Optional;
  * Symbolic links are reported, never followed.
  */
 final class StoreScanner {
+    /** Root directories with a layout of their own: metadata, snapshots and processed commands. */
+    private static final java.util.Set<String> OWN_AREAS = java.util.Set.of(StoreLayout.METADATA,
+            FileSystemSnapshotStore.AREA, FileSystemProcessedCommandStore.AREA);
+
     private final StoreLayout layout;
 
     StoreScanner(StoreLayout layout) {
@@ -32,7 +36,7 @@ final class StoreScanner {
         var found = new ArrayList<Found>();
         for (Path typeDir : list(layout.root())) {
             String typeName = typeDir.getFileName().toString();
-            if (typeName.equals(StoreLayout.METADATA) && isDirectory(typeDir)) {
+            if (OWN_AREAS.contains(typeName) && isDirectory(typeDir)) {
                 continue;
             }
             if (Files.isSymbolicLink(typeDir)) {
