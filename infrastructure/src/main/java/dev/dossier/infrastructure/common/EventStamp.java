@@ -57,7 +57,8 @@ public record EventStamp(long epochMilli, int sequence) implements Comparable<Ev
         try {
             long millis = MILLIS.parse(digits.substring(0, 17)).getLong(ChronoField.INSTANT_SECONDS) * 1000
                     + Integer.parseInt(digits.substring(14, 17));
-            return Optional.of(new EventStamp(millis, Integer.parseInt(digits.substring(17))));
+            var stamp = new EventStamp(millis, Integer.parseInt(digits.substring(17)));
+            return stamp.digits().equals(digits) ? Optional.of(stamp) : Optional.empty();
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return Optional.empty();
         }

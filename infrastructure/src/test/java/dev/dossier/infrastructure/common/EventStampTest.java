@@ -41,6 +41,7 @@ class EventStampTest {
         assertThat(EventStamp.parse("2026112313090212300")).isEmpty();
         assertThat(EventStamp.parse("20261323130902123007")).isEmpty();
         assertThat(EventStamp.parse("2026112313090212300x")).isEmpty();
+        assertThat(EventStamp.parse("20000230000000000000")).as("February 30th").isEmpty();
     }
 
     @Property(tries = 500)
