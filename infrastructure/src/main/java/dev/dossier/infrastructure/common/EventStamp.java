@@ -1,10 +1,10 @@
 package dev.dossier.infrastructure.common;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.Optional;
 
 /**
@@ -51,17 +51,30 @@ public record EventStamp(long epochMilli, int sequence) implements Comparable<Ev
 
     /** The stamp written as {@code digits}, or empty when they are not 20 digits of a valid time. */
     public static Optional<EventStamp> parse(String digits) {
-        if (digits == null || digits.length() != 20 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits == null || digits.length() != 20) {
             return Optional.empty();
+        }
+        for (int i = 0; i < 20; i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
         }
         try {
-            long millis = MILLIS.parse(digits.substring(0, 17)).getLong(ChronoField.INSTANT_SECONDS) * 1000
-                    + Integer.parseInt(digits.substring(14, 17));
-            var stamp = new EventStamp(millis, Integer.parseInt(digits.substring(17)));
-            return stamp.digits().equals(digits) ? Optional.of(stamp) : Optional.empty();
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+            long seconds = LocalDateTime.of(number(digits, 0, 4), number(digits, 4, 2), number(digits, 6, 2),
+                    number(digits, 8, 2), number(digits, 10, 2), number(digits, 12, 2)).toEpochSecond(ZoneOffset.UTC);
+            return Optional.of(new EventStamp(seconds * 1000 + number(digits, 14, 3), number(digits, 17, 3)));
+        } catch (DateTimeException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static int number(String digits, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            value = value * 10 + (digits.charAt(i) - '0');
+        }
+        return value;
     }
 
     @Override

@@ -148,8 +148,9 @@ public final class FileSystemEventStore extends IndexedEventStore {
     }
 
     /**
-     * Checkpoints (so the journal is empty and the next open has nothing to redo), writes the metadata
-     * registries so they are exact, then releases files and the lock. Idempotent.
+     * Checkpoints when the journal holds anything (so the next open has nothing to redo), rewrites the
+     * metadata registries when they do not describe the whole index, then releases files and the lock. A
+     * store that was only read writes nothing. Idempotent.
      */
     @Override
     public void close() {
@@ -159,8 +160,12 @@ public final class FileSystemEventStore extends IndexedEventStore {
         try {
             if (writer.readOnlyReason().isEmpty()) {
                 writer.exclusively(() -> {
-                    parts.applier().checkpoint();
-                    parts.registries().write(parts.index());
+                    if (parts.journal().size() > 0) {
+                        parts.applier().checkpoint();
+                    }
+                    if (!parts.registries().areCurrent(parts.index())) {
+                        parts.registries().write(parts.index());
+                    }
                 });
             }
         } catch (RuntimeException e) {

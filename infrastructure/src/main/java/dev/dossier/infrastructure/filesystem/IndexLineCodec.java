@@ -25,6 +25,7 @@ final class IndexLineCodec {
     private final JsonFactory factory = JsonSupport.mapper().getFactory();
     private final Map<String, EventType> eventTypes = new HashMap<>();
     private final Map<String, StreamId> streams = new HashMap<>();
+    private final IndexLineFastReader fastReader = new IndexLineFastReader(eventTypes, streams);
 
     /**
      * A parsed line; {@code commit} marks the last line of a batch; {@code file} is the event file's text
@@ -68,6 +69,12 @@ final class IndexLineCodec {
      * including a line whose names or numbers no append could have produced.
      */
     Line parse(byte[] bytes, int offset, int length) {
+        Line fast = fastReader.read(bytes, offset, length);
+        return fast != null ? fast : parseGeneral(bytes, offset, length);
+    }
+
+    /** The general parser, for any JSON object with these keys. */
+    Line parseGeneral(byte[] bytes, int offset, int length) {
         var fields = new HashMap<String, String>(12);
         try (JsonParser parser = factory.createParser(bytes, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

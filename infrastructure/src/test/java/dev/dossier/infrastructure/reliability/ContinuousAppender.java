@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
  */
 public final class ContinuousAppender {
     private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+    private static java.nio.channels.FileChannel tries;
 
     private ContinuousAppender() {
     }
@@ -34,6 +35,12 @@ public final class ContinuousAppender {
                 .withDurability(FileStoreOptions.parseDurability(args[1])).withRegistryInterval(50));
         int threads = Integer.parseInt(args[2]);
         String process = Long.toString(ProcessHandle.current().pid());
+        try {
+            tries = java.nio.channels.FileChannel.open(triesLog(Path.of(args[0])), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (int t = 0; t < threads; t++) {
             StreamId own = StreamId.of("worker", process + "-" + t);
             new Thread(() -> appendForever(store, own), "appender-" + t).start();
@@ -48,7 +55,7 @@ public final class ContinuousAppender {
                     .mapToObj(i -> NewEvent.of("Appended", RawJson.of("{\"i\":" + i + ",\"pad\":\""
                             + "p".repeat(random.nextInt(300)) + "\"}")))
                     .toList();
-            print("TRY " + batch.stream().map(e -> e.eventId().toString()).collect(Collectors.joining(" ")));
+            tried("TRY " + batch.stream().map(e -> e.eventId().toString()).collect(Collectors.joining(" ")));
             AppendResult result = store.append(stream, ExpectedVersion.any(), batch);
             print("ACK " + result.events().stream().map(ContinuousAppender::describe).collect(Collectors.joining(" ")));
         }
@@ -56,6 +63,26 @@ public final class ContinuousAppender {
 
     private static String describe(RecordedEvent event) {
         return event.position().value() + ":" + event.eventId();
+    }
+
+    /**
+     * The log of every batch tried, beside the store. Written straight to the file before the append, so it
+     * survives the SIGKILL (the page cache keeps it) even when the pipe to the test loses its last lines.
+     */
+    static Path triesLog(Path root) {
+        return root.resolveSibling(root.getFileName() + "-tries.log");
+    }
+
+    private static synchronized void tried(String line) {
+        try {
+            var buffer = java.nio.ByteBuffer.wrap((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                tries.write(buffer);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        OUT.println(line);
     }
 
     private static synchronized void print(String line) {

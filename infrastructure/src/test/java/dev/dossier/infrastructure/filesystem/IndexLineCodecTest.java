@@ -1,0 +1,60 @@
+package dev.dossier.infrastructure.filesystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.EventStamp;
+import dev.dossier.infrastructure.common.IndexEntry;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class IndexLineCodecTest {
+    private final IndexLineCodec codec = new IndexLineCodec();
+
+    @Property(tries = 1000)
+    void every_written_line_reads_back_the_same_through_the_fast_and_the_general_parser(
+            @ForAll("names") String type, @ForAll("names") String id, @ForAll("names") String eventType,
+            @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) long position,
+            @ForAll @LongRange(min = 0, max = 253402300799000L) long millis, @ForAll boolean commit) {
+        var entry = new IndexEntry(position, new EventStamp(millis, (int) (position % 1000)), StreamId.of(type, id),
+                position % 97 + 1, EventType.of(eventType), 1 + (int) (position % 3), UUID.randomUUID(), position % 5000);
+        var out = new ByteArrayOutputStream();
+        codec.write(out, entry, commit);
+        byte[] line = out.toByteArray();
+
+        var fast = codec.parse(line, 0, line.length - 1);
+        var general = codec.parseGeneral(line, 0, line.length - 1);
+        assertThat(fast).isEqualTo(general);
+        assertThat(fast.entry()).isEqualTo(entry);
+        assertThat(fast.commit()).isEqualTo(commit);
+    }
+
+    @Test
+    void a_line_in_another_key_order_is_still_read_by_the_general_parser() {
+        String line = "{\"s\":\"20261123130902123007\",\"p\":5,\"t\":\"order\",\"i\":\"o-1\",\"v\":2,\"e\":\"A\",\"sv\":1,"
+                + "\"id\":\"" + UUID.randomUUID() + "\",\"b\":10,\"c\":1}";
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+
+        var parsed = codec.parse(bytes, 0, bytes.length);
+        assertThat(parsed.entry().position()).isEqualTo(5);
+        assertThat(parsed.commit()).isTrue();
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().alpha().numeric().withChars("-_.").ofMinLength(1).ofMaxLength(20),
+                Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMinLength(1).ofMaxLength(10)
+                        .filter(s -> s.chars().noneMatch(Character::isISOControl)),
+                Arbitraries.of("with \"quote\"", "back\\slash", "é", "😀"));
+    }
+}
