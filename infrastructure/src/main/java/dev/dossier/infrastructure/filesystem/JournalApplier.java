@@ -82,16 +82,16 @@ final class JournalApplier {
 
     /** Forces every file, directory and index line the journal protects, then starts an empty journal. */
     void checkpoint() throws IOException {
+        Set<Path> eventFiles = new LinkedHashSet<>();
         Set<Path> directories = new LinkedHashSet<>();
         for (Journal.Record record : journal.sinceCheckpoint()) {
             Path file = fileOf(record.entry());
-            files.syncFile(file);
+            eventFiles.add(file);
             directories.add(file.getParent());
             directories.add(file.getParent().getParent());
         }
-        for (Path directory : directories) {
-            files.syncDirectory(directory);
-        }
+        ParallelForce.run(eventFiles, files::syncFile);
+        ParallelForce.run(directories, files::syncDirectory);
         files.syncDirectory(layout.root());
         log.force(files.syncs());
         journal.reset(log.lastPosition());

@@ -1,0 +1,79 @@
+package dev.dossier.infrastructure.filesystem;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Forces many files at once: the file system commits concurrent forces together, so a checkpoint of
+ * thousands of files takes a fraction of the time of forcing them one by one. The threads live only for
+ * the call (named {@code dossier-checkpoint-N}); none is left behind.
+ */
+final class ParallelForce {
+    private static final int THREADS = 4;
+    private static final int SERIAL_BELOW = 32;
+
+    interface Force {
+        void apply(Path path) throws IOException;
+    }
+
+    private ParallelForce() {
+    }
+
+    static void run(Collection<Path> paths, Force force) throws IOException {
+        if (paths.size() < SERIAL_BELOW) {
+            for (Path path : paths) {
+                force.apply(path);
+            }
+            return;
+        }
+        List<Path> all = List.copyOf(paths);
+        var counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, task -> {
+            Thread thread = new Thread(task, "dossier-checkpoint-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            var next = new AtomicInteger();
+            var futures = new ArrayList<Future<Void>>();
+            for (int t = 0; t < THREADS; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < all.size(); ) {
+                        force.apply(all.get(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> future : futures) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("forcing files failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forcing files to disk", e);
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
