@@ -104,7 +104,7 @@ final class ScriptedWorkload {
         try {
             if (store == null) {
                 store = FileSystemEventStore.open(FileStoreOptions.at(root).withDurability(Durability.SYNC)
-                        .withRegistryInterval(3));
+                        .withRegistryInterval(3).withCheckpointInterval(4));
                 openedOnce = true;
             }
             action.run();
