@@ -34,6 +34,11 @@ public final class PayloadCodec {
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
+    /** The same codec binding payloads through {@code other}. */
+    public PayloadCodec withRegistry(EventTypeRegistry other) {
+        return new PayloadCodec(other, maxPayloadBytes);
+    }
+
     public EventTypeRegistry registry() {
         return registry;
     }
@@ -112,6 +117,15 @@ public final class PayloadCodec {
         } catch (JacksonException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
+    }
+
+    /**
+     * Whether an adapter binds a stored payload of {@code type} at {@code schemaVersion} when it reads it:
+     * only when a class is registered and the version is the registered one. Any other version is left as
+     * raw JSON for the upcasting step, so no class is ever filled from a schema it does not have.
+     */
+    public boolean binds(EventType type, int schemaVersion) {
+        return registry.isRegistered(type) && registry.schemaVersionOf(type) == schemaVersion;
     }
 
     /**
