@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * What upcasting costs on workload 4's shape (load an aggregate of 100 events, payloads bound to
  * {@link Payloads.Sample}): (a) events at the current version, no upcasters; (b) the same store with
  * upcasters configured (the pass-through check only); (c) every event stored at v1 (a renamed field and a
- * missing one) and upcast on each read. Rounds of the three are interleaved so that load on a shared
+ * missing one) and upcast on each read; (d) a control: (c)'s files read into a v1 class, without
+ * upcasting, which separates the upcasting from the files' differences. Rounds of the three are interleaved so that load on a shared
  * machine hits them alike. Run: {@code java -cp <benchmark classpath> dev.dossier.benchmark.UpcastLoadBench [loads] [rounds]}.
  */
 public final class UpcastLoadBench {
@@ -31,6 +32,11 @@ public final class UpcastLoadBench {
     private static final EventTypeRegistry TYPES = EventTypeRegistry.empty().register("Sample", Payloads.Sample.class, 2);
     private static final SchemaEvolution EVOLUTION = SchemaEvolution.builder()
             .fields("Sample", 1, rename("client", "customer"), add("currency", "EUR")).build();
+
+    /** Version 1 of the payload, for the control: the same v1 files read without upcasting. */
+    record SampleV1(String orderId, String client, String sku, int quantity, long unitPriceCents, String note,
+                    List<String> tags, long sequence) {
+    }
 
     private UpcastLoadBench() {
     }
@@ -45,9 +51,11 @@ public final class UpcastLoadBench {
         fill(old.withSchemas(SchemaEvolution.none()).withEventTypes(EventTypeRegistry.empty()), 1,
                 IntStream.range(0, 100).mapToObj(i -> Payloads.json(i).replace("\"customer\"", "\"client\"")
                         .replace(",\"currency\":\"EUR\"", "")).toList());
-        double[][] micros = new double[3][rounds];
+        double[][] micros = new double[4][rounds];
+        var control = old.withSchemas(SchemaEvolution.none())
+                .withEventTypes(EventTypeRegistry.empty().register("Sample", SampleV1.class, 1));
         try (var a = FileSystemEventStore.open(current); var b = FileSystemEventStore.open(current.withSchemas(EVOLUTION));
-             var c = FileSystemEventStore.open(old)) {
+             var c = FileSystemEventStore.open(old); var d = FileSystemEventStore.open(control)) {
             if (!c.readStream(STREAM).stream().map(e -> e.payload()).toList()
                     .equals(a.readStream(STREAM).stream().map(e -> e.payload()).toList())) {
                 throw new IllegalStateException("upcast events differ from current ones");
@@ -56,6 +64,7 @@ public final class UpcastLoadBench {
                 micros[0][round] = median(a, loads);
                 micros[1][round] = median(b, loads);
                 micros[2][round] = median(c, loads);
+                micros[3][round] = median(d, loads);
             }
         }
         double base = middle(micros[0]);
@@ -63,6 +72,8 @@ public final class UpcastLoadBench {
         System.out.printf("(a) current version, no upcasters:   %8.1f%n", base);
         System.out.printf("(b) current version, upcasters set:  %8.1f  (%+.1f%%)%n", middle(micros[1]), pct(middle(micros[1]), base));
         System.out.printf("(c) every event upcast v1 -> v2:     %8.1f  (%+.1f%%)%n", middle(micros[2]), pct(middle(micros[2]), base));
+        System.out.printf("(d) control: (c)'s files, no upcast: %8.1f  (%+.1f%%; (c) is %+.1f%% of this)%n", middle(micros[3]),
+                pct(middle(micros[3]), base), pct(middle(micros[2]), middle(micros[3])));
     }
 
     private static FileStoreOptions options(Path root, SchemaEvolution evolution) {

@@ -63,7 +63,7 @@ public final class EventUpcaster {
         EventType type = stored.eventType();
         List<JsonEvent> parts;
         try {
-            parts = chain.run(new JsonEvent(type, stored.schemaVersion(), codec.parse(type, stored.data().json())));
+            parts = chain.run(new JsonEvent(type, stored.schemaVersion(), codec.parseStored(type, stored.data())));
         } catch (IllegalArgumentException e) {
             throw new SchemaEvolutionException(type.value(), stored.schemaVersion(), Problem.INVALID_UPCASTER,
                     "upcasting failed: " + e.getMessage());

@@ -110,6 +110,20 @@ public final class PayloadCodec {
         }
     }
 
+    /**
+     * Parses a payload the store wrote (so it is valid JSON) into a tree for upcasting. Parses its UTF-8
+     * bytes, which Jackson reads faster than text.
+     *
+     * @throws EventSerializationException when it is not JSON after all
+     */
+    public JsonNode parseStored(EventType type, RawJson stored) {
+        try {
+            return mapper.readTree(stored.json().getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new EventSerializationException(type.value(), "stored JSON cannot be parsed: " + e.getMessage(), e);
+        }
+    }
+
     /** The compact JSON text of a tree. */
     public String compact(JsonNode tree) {
         try {
