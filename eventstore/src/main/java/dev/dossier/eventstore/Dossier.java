@@ -6,6 +6,7 @@ import dev.dossier.infrastructure.filesystem.Durability;
 import dev.dossier.infrastructure.filesystem.FileSystemEventStore;
 import dev.dossier.infrastructure.filesystem.FileStoreOptions;
 import dev.dossier.infrastructure.memory.InMemoryEventStore;
+import dev.dossier.infrastructure.schema.SchemaEvolution;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -22,6 +23,7 @@ import java.time.Clock;
 public final class Dossier {
     private FileStoreOptions options = FileStoreOptions.fromEnvironment();
     private EventTypeRegistry types = EventTypeRegistry.empty();
+    private SchemaEvolution schemas = SchemaEvolution.none();
 
     private Dossier() {
     }
@@ -56,6 +58,22 @@ public final class Dossier {
         return this;
     }
 
+    /** Binds a payload class as its {@link dev.dossier.domain.model.EventSchema} annotation declares. */
+    public Dossier register(Class<?> payloadClass) {
+        types = types.register(payloadClass);
+        return this;
+    }
+
+    /**
+     * The upcasters that bring stored events to the registered schema versions when read, and what to do
+     * with unknown types and newer versions. Opening fails when stored events cannot reach their current
+     * version.
+     */
+    public Dossier schemas(SchemaEvolution evolution) {
+        schemas = java.util.Objects.requireNonNull(evolution, "evolution");
+        return this;
+    }
+
     /** Makes an old event type name resolve to a registered one. */
     public Dossier alias(String oldName, String eventType) {
         types = types.alias(oldName, eventType);
@@ -80,7 +98,7 @@ public final class Dossier {
 
     /** The options {@link #open()} will use. */
     public FileStoreOptions options() {
-        return options.withEventTypes(types);
+        return options.withEventTypes(types).withSchemas(schemas);
     }
 
     /** Opens (or creates) the filesystem store. Starts no thread. */
@@ -90,6 +108,6 @@ public final class Dossier {
 
     /** A new in-memory store with the registered types, for tests. */
     public EventStorePort openInMemory() {
-        return InMemoryEventStore.create(types, options.clock());
+        return InMemoryEventStore.create(types, schemas, options.clock());
     }
 }

@@ -2,6 +2,7 @@ package dev.dossier.domain.model;
 
 import dev.dossier.domain.error.InvalidInputException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +54,20 @@ public final class EventTypeRegistry {
         return new EventTypeRegistry(classes, types, versions, aliases);
     }
 
+    /**
+     * A new registry that also binds {@code payloadClass} as its {@link EventSchema} annotation declares.
+     *
+     * @throws InvalidInputException when the class has no {@code @EventSchema}
+     */
+    public EventTypeRegistry register(Class<?> payloadClass) {
+        EventSchema schema = payloadClass.getAnnotation(EventSchema.class);
+        if (schema == null) {
+            throw new InvalidInputException("event class", payloadClass.getName()
+                    + " has no @EventSchema(type = ..., version = ...); register it with a type name instead");
+        }
+        return register(schema.type(), payloadClass, schema.version());
+    }
+
     /** A new registry in which the old name {@code alias} resolves to the registered {@code type}. */
     public EventTypeRegistry alias(String alias, String type) {
         EventType target = EventType.of(type);
@@ -76,6 +91,27 @@ public final class EventTypeRegistry {
     /** The event type name registered for {@code payloadClass}, if any. */
     public Optional<EventType> typeFor(Class<?> payloadClass) {
         return Optional.ofNullable(typeByClass.get(payloadClass));
+    }
+
+    /** Whether {@code type} is registered, directly or as an alias. */
+    public boolean isRegistered(EventType type) {
+        return classByType.containsKey(aliases.getOrDefault(type, type));
+    }
+
+    /** The registered type {@code type} is an alias of; empty when it is not an alias. */
+    public Optional<EventType> aliasTarget(EventType type) {
+        return Optional.ofNullable(aliases.get(type));
+    }
+
+    /** The old names that resolve to {@code type}, sorted. */
+    public List<EventType> aliasesOf(EventType type) {
+        return aliases.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    /** Every registered type name (not the aliases), sorted. */
+    public List<EventType> types() {
+        return classByType.keySet().stream().sorted().toList();
     }
 
     /** The current schema version of {@code type}: the registered one, else 1. */

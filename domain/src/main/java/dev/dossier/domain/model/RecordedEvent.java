@@ -8,9 +8,12 @@ import java.util.UUID;
 import lombok.Builder;
 
 /**
- * An event as the store recorded it: the envelope and the payload.
+ * An event as the store recorded it: the envelope and the payload, brought to the current schema of its
+ * type when read (the file itself never changes; see the schema evolution guide).
  *
- * @param data    the payload as stored, JSON text
+ * @param eventType     the event type; after upcasting, the current name (an upcaster may rename it)
+ * @param schemaVersion the payload's schema version; after upcasting, the current one
+ * @param data    the payload JSON text: as stored, or as upcast when it was older than the current schema
  * @param payload the payload bound to its registered class, or the same {@link RawJson} as {@code data}
  *                when the event type has no registered class
  */

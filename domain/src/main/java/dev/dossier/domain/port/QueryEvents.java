@@ -10,7 +10,8 @@ import java.util.List;
 public interface QueryEvents {
 
     /**
-     * Up to {@code limit} events of {@code type} at or after {@code from}, in global order.
+     * Up to {@code limit} stored events of {@code type} at or after {@code from}, in global order.
+     * {@code type} is matched against the stored type name, before upcasting (which may rename or split).
      *
      * @return an empty list when there is none
      */

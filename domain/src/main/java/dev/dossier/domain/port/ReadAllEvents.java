@@ -10,7 +10,9 @@ public interface ReadAllEvents {
     /**
      * Up to {@code limit} events whose global position is {@code from} or later, in position order.
      * Pages never skip an event: reading from the position after the last one returned continues
-     * exactly where this page ended, even while other threads or processes append.
+     * exactly where this page ended, even while other threads or processes append. {@code limit} counts
+     * stored events: a stored event that upcasting splits yields all its parts (sharing its position),
+     * so a page may hold more than {@code limit} events.
      *
      * @return an empty list when {@code from} is past the last committed event
      * @throws dev.dossier.domain.error.InvalidInputException when {@code limit} is not positive

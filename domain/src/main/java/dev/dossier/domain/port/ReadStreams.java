@@ -9,10 +9,14 @@ import java.util.List;
 public interface ReadStreams {
 
     /**
-     * The events of {@code stream} whose version is {@code fromVersion} or later, in version order.
+     * The events of {@code stream} whose version is {@code fromVersion} or later, in version order,
+     * each brought to the current schema of its type. A stored event that upcasting splits yields its
+     * parts in order, all with the stored event's id, version and position.
      *
      * @return an empty list for a missing stream or a {@code fromVersion} past the end
      * @throws dev.dossier.domain.error.CorruptDataException when an event file cannot be read as recorded
+     * @throws dev.dossier.domain.error.SchemaEvolutionException when an event cannot be brought to a known
+     *         schema and the store is configured to refuse it
      */
     List<RecordedEvent> readStream(StreamId stream, Version fromVersion);
 

@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.common;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dossier.domain.error.ConcurrencyConflictException;
 import dev.dossier.domain.error.InvalidInputException;
+import dev.dossier.domain.model.EventSchema;
 import dev.dossier.domain.model.ExpectedVersion;
 import dev.dossier.domain.model.GlobalPosition;
 import dev.dossier.domain.model.NewEvent;
@@ -38,6 +39,11 @@ public final class EventRecorder {
         return codec;
     }
 
+    /** The same recorder binding payloads through {@code registry}. */
+    public EventRecorder withRegistry(dev.dossier.domain.model.EventTypeRegistry registry) {
+        return new EventRecorder(codec.withRegistry(registry), clock);
+    }
+
     /**
      * Checks and encodes a batch; no store state is touched.
      *
@@ -58,10 +64,19 @@ public final class EventRecorder {
                 throw new InvalidInputException("event id", event.eventId() + " appears twice in one batch");
             }
             JsonNode tree = codec.toTree(event.eventType(), event.payload());
-            int schema = event.schemaVersion().orElse(codec.registry().schemaVersionOf(event.eventType()));
+            int schema = event.schemaVersion().orElseGet(() -> currentVersion(event));
             encoded.add(new EncodedEvent(event, tree, RawJson.of(codec.compact(tree)), schema));
         }
         return encoded;
+    }
+
+    /** The registered schema version of the event's type, else its payload class's {@code @EventSchema}, else 1. */
+    private int currentVersion(NewEvent event) {
+        if (codec.registry().isRegistered(event.eventType())) {
+            return codec.registry().schemaVersionOf(event.eventType());
+        }
+        EventSchema declared = event.payload().getClass().getAnnotation(EventSchema.class);
+        return declared != null && declared.type().equals(event.eventType().value()) ? declared.version() : 1;
     }
 
     /**
@@ -96,7 +111,8 @@ public final class EventRecorder {
                     .causationId(event.causationId())
                     .metadata(event.metadata())
                     .data(encoded.data())
-                    .payload(codec.bind(event.eventType(), encoded.data(), encoded.tree()))
+                    .payload(codec.binds(event.eventType(), encoded.schemaVersion())
+                            ? codec.bind(event.eventType(), encoded.data(), encoded.tree()) : encoded.data())
                     .build();
             prepared.add(new PreparedEvent(recorded, stamp, encoded.tree()));
             previous = Optional.of(event.eventId());

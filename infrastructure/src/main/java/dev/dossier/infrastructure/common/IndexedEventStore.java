@@ -19,14 +19,23 @@ import java.util.Objects;
 
 /**
  * The read side both adapters share: every query is answered from the {@link StoreIndex}, and only the
- * events it selects are loaded. Subclasses say how to bring the index up to date and load one event.
+ * events it selects are loaded, then upcast to the current schema ({@link EventUpcaster}). Subclasses say
+ * how to bring the index up to date and load one stored event.
  */
 public abstract class IndexedEventStore implements EventStorePort {
     protected final StoreIndex index;
+    private final EventUpcaster upcaster;
     private volatile boolean closed;
 
-    protected IndexedEventStore(StoreIndex index) {
+    /** A store whose events are upcast on read by {@code upcaster}. */
+    protected IndexedEventStore(StoreIndex index, EventUpcaster upcaster) {
         this.index = index;
+        this.upcaster = upcaster;
+    }
+
+    /** The upcasting applied to every event read. */
+    protected final EventUpcaster upcaster() {
+        return upcaster;
     }
 
     /** Brings the index up to date with commits made elsewhere (another process); a no-op by default. */
@@ -131,7 +140,12 @@ public abstract class IndexedEventStore implements EventStorePort {
     private List<RecordedEvent> loadAll(List<IndexEntry> entries) {
         var events = new ArrayList<RecordedEvent>(entries.size());
         for (IndexEntry entry : entries) {
-            events.add(load(entry));
+            RecordedEvent stored = load(entry);
+            if (upcaster.passesThrough(stored)) {
+                events.add(stored);
+            } else {
+                events.addAll(upcaster.read(stored));
+            }
         }
         return events;
     }

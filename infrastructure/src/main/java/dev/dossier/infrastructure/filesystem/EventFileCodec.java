@@ -107,10 +107,11 @@ final class EventFileCodec {
         }
         EventType type = EventType.of(required(file, "eventType", f.eventType));
         RawJson raw = RawJson.of(f.data.text());
+        int schemaVersion = Math.toIntExact(required(file, "schemaVersion", f.schemaVersion));
         return RecordedEvent.builder()
                 .eventId(UUID.fromString(required(file, "eventId", f.eventId)))
                 .eventType(type)
-                .schemaVersion(Math.toIntExact(required(file, "schemaVersion", f.schemaVersion)))
+                .schemaVersion(schemaVersion)
                 .stream(StreamId.of(required(file, "aggregateType", f.aggregateType),
                         required(file, "aggregateId", f.aggregateId)))
                 .version(Version.of(required(file, "aggregateVersion", f.aggregateVersion)))
@@ -121,12 +122,13 @@ final class EventFileCodec {
                 .causationId(Optional.ofNullable(f.causationId))
                 .metadata(f.metadata)
                 .data(raw)
-                .payload(bind(type, raw, f.data, bytes))
+                .payload(bind(type, schemaVersion, raw, f.data, bytes))
                 .build();
     }
 
-    private Object bind(EventType type, RawJson raw, DataSpan data, byte[] bytes) throws IOException {
-        if (payloads.registry().classFor(type).isEmpty()) {
+    private Object bind(EventType type, int schemaVersion, RawJson raw, DataSpan data, byte[] bytes)
+            throws IOException {
+        if (!payloads.binds(type, schemaVersion)) {
             return raw;
         }
         try (JsonParser parser = mapper.getFactory().createParser(bytes, data.offset, data.length)) {

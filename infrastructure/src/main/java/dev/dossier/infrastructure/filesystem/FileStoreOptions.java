@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.domain.error.InvalidInputException;
 import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.infrastructure.json.PayloadCodec;
+import dev.dossier.infrastructure.schema.SchemaEvolution;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import lombok.With;
  * parent the store creates; unless {@code sharedAccess}), payloads up to 1 MiB, registries refreshed
  * every 1,000 events.
  *
+ * @param schemas          the upcasters that bring stored events to the registered schema versions when
+ *                         read, and what to do with unknown types and newer versions (default: none;
+ *                         unknown types as raw JSON, newer versions an error)
  * @param sharedAccess     create files and directories with the process's default permissions instead
  *                         of owner-only ones
  * @param registryInterval how many committed events may pass before the metadata registries are rewritten
@@ -29,6 +33,7 @@ public record FileStoreOptions(
         Path root,
         Durability durability,
         EventTypeRegistry eventTypes,
+        SchemaEvolution schemas,
         Clock clock,
         int maxPayloadBytes,
         boolean sharedAccess,
@@ -48,6 +53,7 @@ public record FileStoreOptions(
         root = root == null ? Path.of(DEFAULT_PATH) : root;
         durability = durability == null ? Durability.SYNC : durability;
         eventTypes = eventTypes == null ? EventTypeRegistry.empty() : eventTypes;
+        schemas = schemas == null ? SchemaEvolution.none() : schemas;
         clock = clock == null ? Clock.systemUTC() : clock;
         maxPayloadBytes = maxPayloadBytes <= 0 ? PayloadCodec.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes;
         registryInterval = registryInterval <= 0 ? 1000 : registryInterval;

@@ -8,8 +8,10 @@ import dev.dossier.domain.model.NewEvent;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.StoreHealth;
 import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.EventUpcaster;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.common.IndexedEventStore;
+import dev.dossier.infrastructure.schema.SchemaCheck;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,7 +34,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
     private final CommitWriter writer;
 
     private FileSystemEventStore(FileStoreParts parts) {
-        super(parts.index());
+        super(parts.index(), new EventUpcaster(parts.options().schemas(), parts.recorder().codec()));
         this.parts = parts;
         this.writer = new CommitWriter(parts);
     }
@@ -43,9 +45,19 @@ public final class FileSystemEventStore extends IndexedEventStore {
      * @throws dev.dossier.domain.error.IncompatibleStoreException when the directory is not empty and not a
      *         store, or is a store of a newer format version
      * @throws StorageException when the directory cannot be read or written
+     * @throws dev.dossier.domain.error.SchemaEvolutionException when stored events of some type and schema
+     *         version cannot reach the registered version through {@code options.schemas()} (the store is
+     *         closed again)
      */
     public static FileSystemEventStore open(FileStoreOptions options) {
-        return new FileSystemEventStore(StoreOpener.open(options));
+        var store = new FileSystemEventStore(StoreOpener.open(options));
+        try {
+            new SchemaCheck(options.schemas(), options.eventTypes()).check(store.parts.index().schemaVersionCounts());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
     /** Opens the store at {@code root} with default options. */

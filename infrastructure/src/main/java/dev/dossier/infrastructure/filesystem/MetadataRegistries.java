@@ -91,10 +91,26 @@ final class MetadataRegistries {
             } else {
                 node.putNull("javaType");
             }
+            aliases(node, type.getKey(), bound != null, known);
             ObjectNode versions = node.putObject("versionsOnDisk");
             type.getValue().forEach((version, count) -> versions.put(Integer.toString(version), count));
         }
         return root;
+    }
+
+    /**
+     * {@code aliases}: the old names that resolve to this type; {@code aliasOf}: the type this name is an
+     * old name of, or null. Kept from the previous file when the opening host registers nothing for it.
+     */
+    private void aliases(ObjectNode node, EventType type, boolean bound, JsonNode known) {
+        if (!bound && known.has("aliases")) {
+            node.set("aliases", known.get("aliases").deepCopy());
+            node.set("aliasOf", known.path("aliasOf").isTextual() ? known.get("aliasOf").deepCopy() : mapper.nullNode());
+            return;
+        }
+        var names = node.putArray("aliases");
+        types.aliasesOf(type).forEach(alias -> names.add(alias.value()));
+        node.put("aliasOf", types.aliasTarget(type).map(EventType::value).orElse(null));
     }
 
     ObjectNode statistics(StorageStatistics stats, long through) {

@@ -16,9 +16,9 @@ import java.util.Optional;
  * Symbolic links are reported, never followed.
  */
 final class StoreScanner {
-    /** Root directories with a layout of their own: metadata, snapshots and processed commands. */
+    /** Root directories with a layout of their own: metadata, snapshots, processed commands, migration backups. */
     private static final java.util.Set<String> OWN_AREAS = java.util.Set.of(StoreLayout.METADATA,
-            FileSystemSnapshotStore.AREA, FileSystemProcessedCommandStore.AREA);
+            FileSystemSnapshotStore.AREA, FileSystemProcessedCommandStore.AREA, StoreMigration.BACKUP);
 
     private final StoreLayout layout;
 

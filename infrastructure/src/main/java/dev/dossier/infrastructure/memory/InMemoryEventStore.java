@@ -9,11 +9,14 @@ import dev.dossier.domain.model.StoreHealth;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.EncodedEvent;
 import dev.dossier.infrastructure.common.EventRecorder;
+import dev.dossier.infrastructure.common.EventUpcaster;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.common.IndexedEventStore;
 import dev.dossier.infrastructure.common.PreparedEvent;
 import dev.dossier.infrastructure.common.StoreIndex;
 import dev.dossier.infrastructure.json.PayloadCodec;
+import dev.dossier.infrastructure.schema.SchemaCheck;
+import dev.dossier.infrastructure.schema.SchemaEvolution;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,16 +29,26 @@ public final class InMemoryEventStore extends IndexedEventStore {
     private final List<RecordedEvent> events;
     private final EventRecorder recorder;
 
-    private InMemoryEventStore(StoreIndex index, List<RecordedEvent> events, EventRecorder recorder) {
-        super(index);
+    private InMemoryEventStore(StoreIndex index, List<RecordedEvent> events, EventRecorder recorder,
+                               SchemaEvolution schemas) {
+        super(index, new EventUpcaster(schemas, recorder.codec()));
         this.events = events;
         this.recorder = recorder;
+        new SchemaCheck(schemas, recorder.codec().registry()).check(index.schemaVersionCounts());
     }
 
     /** An empty store binding payloads through {@code registry}. */
     public static InMemoryEventStore create(EventTypeRegistry registry, Clock clock) {
-        return new InMemoryEventStore(new StoreIndex(), new ArrayList<>(),
-                new EventRecorder(new PayloadCodec(registry, PayloadCodec.DEFAULT_MAX_PAYLOAD_BYTES), clock));
+        return create(registry, SchemaEvolution.none(), clock);
+    }
+
+    /** An empty store binding payloads through {@code registry} and upcasting with {@code schemas}. */
+    public static InMemoryEventStore create(EventTypeRegistry registry, SchemaEvolution schemas, Clock clock) {
+        return new InMemoryEventStore(new StoreIndex(), new ArrayList<>(), recorder(registry, clock), schemas);
+    }
+
+    private static EventRecorder recorder(EventTypeRegistry registry, Clock clock) {
+        return new EventRecorder(new PayloadCodec(registry, PayloadCodec.DEFAULT_MAX_PAYLOAD_BYTES), clock);
     }
 
     /** An empty store with no registered payload classes and the system clock. */
@@ -45,7 +58,18 @@ public final class InMemoryEventStore extends IndexedEventStore {
 
     /** A new open store over this store's events, as if the same store were opened again after a close. */
     public InMemoryEventStore reopen() {
-        return new InMemoryEventStore(index, events, recorder);
+        return new InMemoryEventStore(index, events, recorder, upcaster().evolution());
+    }
+
+    /**
+     * A new open store over this store's events with other schema definitions, as if a newer version of
+     * the host opened the same store.
+     *
+     * @throws dev.dossier.domain.error.SchemaEvolutionException when stored events cannot reach the
+     *         registered versions through {@code schemas}
+     */
+    public InMemoryEventStore reopen(EventTypeRegistry registry, SchemaEvolution schemas) {
+        return new InMemoryEventStore(index, events, recorder.withRegistry(registry), schemas);
     }
 
     @Override
@@ -73,7 +97,7 @@ public final class InMemoryEventStore extends IndexedEventStore {
             stored = events.get((int) entry.position() - 1);
         }
         PayloadCodec codec = recorder.codec();
-        if (codec.registry().classFor(stored.eventType()).isEmpty()) {
+        if (!codec.binds(stored.eventType(), stored.schemaVersion())) {
             return stored;
         }
         var tree = codec.parse(stored.eventType(), stored.data().json());

@@ -2,7 +2,8 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.domain.port.EventStorePort;
-import dev.dossier.infrastructure.contract.StoreFixture;
+import dev.dossier.infrastructure.contract.SchemaFixture;
+import dev.dossier.infrastructure.schema.SchemaEvolution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Filesystem stores in fresh temporary directories, for the contract suites. */
-public final class FileSystemFixture implements StoreFixture {
+public final class FileSystemFixture implements SchemaFixture {
     private final Durability durability;
 
     public FileSystemFixture(Durability durability) {
@@ -37,6 +38,19 @@ public final class FileSystemFixture implements StoreFixture {
     public EventStorePort reopen(EventStorePort store, EventTypeRegistry types, Clock clock) {
         store.close();
         return open(((FileSystemEventStore) store).root(), types, clock);
+    }
+
+    @Override
+    public EventStorePort create(EventTypeRegistry types, SchemaEvolution schemas, Clock clock) {
+        FileSystemEventStore store = (FileSystemEventStore) create(types, clock);
+        return reopen(store, types, schemas, clock);
+    }
+
+    @Override
+    public EventStorePort reopen(EventStorePort store, EventTypeRegistry types, SchemaEvolution schemas, Clock clock) {
+        store.close();
+        return FileSystemEventStore.open(FileStoreOptions.at(((FileSystemEventStore) store).root())
+                .withDurability(durability).withEventTypes(types).withSchemas(schemas).withClock(clock));
     }
 
     @Override

@@ -1,0 +1,120 @@
+package dev.dossier.infrastructure.common;
+
+import dev.dossier.domain.error.SchemaEvolutionException;
+import dev.dossier.domain.error.SchemaEvolutionException.Problem;
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.domain.model.RawJson;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.infrastructure.json.PayloadCodec;
+import dev.dossier.infrastructure.schema.Fallback;
+import dev.dossier.infrastructure.schema.JsonEvent;
+import dev.dossier.infrastructure.schema.SchemaEvolution;
+import dev.dossier.infrastructure.schema.UpcastChain;
+import dev.dossier.infrastructure.schema.TypeVersion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The read-time upcasting both adapters share: an event already at its type's current version passes
+ * through as the adapter read it; an older one is parsed, upcast step by step, and bound to the current
+ * class; the parts of a split share the stored event's id, version, position and timestamp, in the order
+ * the split declares. Files are never changed.
+ */
+public final class EventUpcaster {
+    private final SchemaEvolution evolution;
+    private final EventTypeRegistry registry;
+    private final PayloadCodec codec;
+    private final UpcastChain chain;
+
+    public EventUpcaster(SchemaEvolution evolution, PayloadCodec codec) {
+        this.evolution = evolution;
+        this.registry = codec.registry();
+        this.codec = codec;
+        this.chain = new UpcastChain(evolution);
+    }
+
+    public SchemaEvolution evolution() {
+        return evolution;
+    }
+
+    /** Whether {@code event}, as an adapter read it, is what the reader gets: no step, nothing to refuse. */
+    public boolean passesThrough(RecordedEvent event) {
+        EventType type = event.eventType();
+        boolean stepped = evolution.hasSteps(type);
+        if (stepped && evolution.stepFrom(new TypeVersion(type, event.schemaVersion())).isPresent()) {
+            return false;
+        }
+        if (registry.isRegistered(type)) {
+            return registry.schemaVersionOf(type) == event.schemaVersion();
+        }
+        return !stepped && evolution.onUnknownType() == Fallback.RAW_JSON;
+    }
+
+    /**
+     * The events a reader gets for one stored event: itself, its upcast form, or the parts of a split.
+     *
+     * @throws SchemaEvolutionException when it cannot be brought to a known schema and the fallback is to fail
+     */
+    public List<RecordedEvent> read(RecordedEvent stored) {
+        if (passesThrough(stored)) {
+            return List.of(stored);
+        }
+        EventType type = stored.eventType();
+        List<JsonEvent> parts;
+        try {
+            parts = chain.run(new JsonEvent(type, stored.schemaVersion(), codec.parseStored(type, stored.data())));
+        } catch (IllegalArgumentException e) {
+            throw new SchemaEvolutionException(type.value(), stored.schemaVersion(), Problem.INVALID_UPCASTER,
+                    "upcasting failed: " + e.getMessage());
+        }
+        var events = new ArrayList<RecordedEvent>(parts.size());
+        for (JsonEvent part : parts) {
+            events.add(finish(stored, part));
+        }
+        return events;
+    }
+
+    private RecordedEvent finish(RecordedEvent stored, JsonEvent part) {
+        boolean unchanged = part.type().equals(stored.eventType()) && part.version() == stored.schemaVersion();
+        RawJson data = unchanged ? stored.data() : RawJson.of(codec.compact(part.data()));
+        return stored.toBuilder().eventType(part.type()).schemaVersion(part.version()).data(data)
+                .payload(payload(stored, part, data)).build();
+    }
+
+    private Object payload(RecordedEvent stored, JsonEvent part, RawJson data) {
+        EventType type = part.type();
+        if (registry.isRegistered(type)) {
+            int current = registry.schemaVersionOf(type);
+            if (part.version() == current) {
+                return codec.bind(type, data, part.data());
+            }
+            if (part.version() > current) {
+                return fallback(evolution.onNewerVersion(), stored, data, Problem.NEWER_THAN_KNOWN,
+                        "the stored schema is newer than the current version " + current
+                                + " this code registers for " + type + " (upgrade the code, or read it as raw JSON)");
+            }
+            throw missing(stored, part, "the current version of " + type + " is " + current);
+        }
+        if (evolution.hasSteps(type)) {
+            throw missing(stored, part, "no class is registered for " + type);
+        }
+        return fallback(evolution.onUnknownType(), stored, data, Problem.UNKNOWN_TYPE,
+                "no class is registered for " + type + " and no upcaster leads from it");
+    }
+
+    private static Object fallback(Fallback fallback, RecordedEvent stored, RawJson data, Problem problem,
+                                   String detail) {
+        if (fallback == Fallback.RAW_JSON) {
+            return data;
+        }
+        throw new SchemaEvolutionException(stored.eventType().value(), stored.schemaVersion(), problem,
+                detail + " (event " + stored.eventId() + " of " + stored.stream() + ")");
+    }
+
+    private static SchemaEvolutionException missing(RecordedEvent stored, JsonEvent part, String why) {
+        return new SchemaEvolutionException(stored.eventType().value(), stored.schemaVersion(),
+                Problem.MISSING_UPCASTER, "no upcaster starts at " + part.at() + " and " + why
+                + " (event " + stored.eventId() + " of " + stored.stream() + "). Add the missing upcaster step.");
+    }
+}
