@@ -38,8 +38,20 @@ final class MetadataRegistries {
 
     /** Whether all three files exist, parse and describe the index up to its last position. */
     boolean areCurrent(StoreIndex index) {
-        return List.of(StoreLayout.AGGREGATE_TYPES, StoreLayout.SCHEMA_VERSIONS, StoreLayout.STATISTICS).stream()
-                .allMatch(name -> read(name).path("throughPosition").asLong(-1) == index.lastPosition());
+        boolean throughIndex = List.of(StoreLayout.AGGREGATE_TYPES, StoreLayout.SCHEMA_VERSIONS, StoreLayout.STATISTICS)
+                .stream().allMatch(name -> read(name).path("throughPosition").asLong(-1) == index.lastPosition());
+        return throughIndex && withoutTime(read(StoreLayout.SCHEMA_VERSIONS))
+                .equals(withoutTime(schemaVersions(index, index.lastPosition())));
+    }
+
+    /** The registry without its {@code updatedAt}, to tell whether this process registers something new. */
+    private static JsonNode withoutTime(JsonNode registry) {
+        if (!registry.isObject()) {
+            return registry;
+        }
+        ObjectNode copy = ((ObjectNode) registry).deepCopy();
+        copy.remove("updatedAt");
+        return copy;
     }
 
     void write(StoreIndex index) throws IOException {
