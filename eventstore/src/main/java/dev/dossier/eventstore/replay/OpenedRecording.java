@@ -13,9 +13,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A store or recording opened for reading: a store directory as it is, or a zip unpacked into a
- * temporary directory that {@link #close()} deletes (so nothing ever writes into the zip). Use only the
- * read operations of {@link #store()}; replays and time travel never call anything else.
+ * A store or recording opened for reading, from a private copy: a zip is unpacked, and a directory is
+ * copied, into a temporary directory that {@link #close()} deletes. Opening a store may tidy its metadata
+ * (registries, journal), so the source is never opened itself: it stays byte-for-byte as it was. Copy a
+ * store at rest (no process appending), or a recording.
  */
 public final class OpenedRecording implements AutoCloseable {
     private final EventStorePort store;
@@ -34,21 +35,26 @@ public final class OpenedRecording implements AutoCloseable {
      * @throws IncompatibleStoreException when it is neither
      */
     public static OpenedRecording open(Path path) {
-        Optional<Path> temporary = Optional.empty();
-        Path root = path;
-        if (RecordingZip.isZip(path)) {
-            try {
-                root = Files.createTempDirectory("dossier-replay-");
-            } catch (IOException e) {
-                throw new StorageException("create a temporary directory", e);
-            }
-            temporary = Optional.of(root);
-            try {
+        if (!RecordingZip.isZip(path) && !StoreDirectory.isStore(path)) {
+            throw new IncompatibleStoreException(path.toString(),
+                    "it is neither a store directory nor a recording zip (no metadata/format.json)");
+        }
+        Path root;
+        try {
+            root = Files.createTempDirectory("dossier-replay-");
+        } catch (IOException e) {
+            throw new StorageException("create a temporary directory", e);
+        }
+        Optional<Path> temporary = Optional.of(root);
+        try {
+            if (RecordingZip.isZip(path)) {
                 RecordingZip.unzip(path, root);
-            } catch (RuntimeException e) {
-                TemporaryDirectory.delete(root);
-                throw e;
+            } else {
+                TemporaryDirectory.copy(path, root);
             }
+        } catch (RuntimeException e) {
+            TemporaryDirectory.delete(root);
+            throw e;
         }
         if (!StoreDirectory.isStore(root)) {
             temporary.ifPresent(TemporaryDirectory::delete);
