@@ -1,0 +1,170 @@
+package dev.dossier.application.subscription;
+
+import dev.dossier.domain.error.EventStoreException;
+import dev.dossier.domain.model.Checkpoint;
+import dev.dossier.domain.model.GlobalPosition;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.SubscriberName;
+import dev.dossier.domain.port.CommitNotifications;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The body of one subscription: reads pages of {@code readAll} from the position after the last one dealt
+ * with (pages never skip an event), delivers the matching ones, saves the checkpoint after each page, and
+ * when a page comes back short it is caught up and waits for a commit notification or the poll interval.
+ */
+final class SubscriptionLoop implements Runnable {
+    final SubscriberName name;
+    final Wakeup wakeup = new Wakeup();
+    final CountDownLatch stopRequested = new CountDownLatch(1);
+    final CountDownLatch caughtUp = new CountDownLatch(1);
+    final CountDownLatch finished = new CountDownLatch(1);
+    final AtomicBoolean started = new AtomicBoolean();
+    final AtomicLong parkedCount = new AtomicLong();
+    volatile SubscriptionState state = SubscriptionState.STARTING;
+    volatile long position;
+    volatile String lastError;
+    volatile boolean replayDue = true;
+    volatile Thread thread;
+
+    private final Subscriber subscriber;
+    private final SubscriptionOptions options;
+    private final SubscriptionPorts ports;
+    private final Delivery delivery;
+    private final ParkedReplay replay;
+    private long savedPosition = -1;
+    private long lastReplayCheck;
+
+    SubscriptionLoop(SubscriberName name, Subscriber subscriber, SubscriptionOptions options, SubscriptionPorts ports) {
+        this.name = name;
+        this.subscriber = subscriber;
+        this.options = options;
+        this.ports = ports;
+        this.delivery = new Delivery(name, subscriber, options.retry(), ports, stopRequested, e -> lastError = e);
+        this.replay = new ParkedReplay(name, ports, delivery, e -> lastError = e);
+    }
+
+    boolean stopping() {
+        return stopRequested.getCount() == 0;
+    }
+
+    @Override
+    public void run() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        thread = Thread.currentThread();
+        try (CommitNotifications.Registration ignored = ports.commits().onCommit(wakeup::ring)) {
+            loop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            lastError = e.toString();
+            state = SubscriptionState.FAILED;
+        } finally {
+            if (state != SubscriptionState.FAILED) {
+                state = SubscriptionState.STOPPED;
+            }
+            finished.countDown();
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        Optional<Checkpoint> checkpoint = ports.checkpoints().load(name);
+        position = checkpoint.map(Checkpoint::position)
+                .orElseGet(() -> options.start().lastDealtWith(ports.events().lastPosition()));
+        savedPosition = checkpoint.isPresent() ? position : -1;
+        saveCheckpoint();
+        state = SubscriptionState.CATCHING_UP;
+        while (!stopping()) {
+            List<RecordedEvent> page;
+            try {
+                page = ports.events().readAll(GlobalPosition.of(position + 1), options.batchSize());
+            } catch (EventStoreException e) {
+                if (!e.isRetryable()) {
+                    throw e;
+                }
+                lastError = "reading the store failed: " + e.getMessage();
+                wakeup.await(options.pollInterval());
+                continue;
+            }
+            if (!deliver(page)) {
+                return;
+            }
+            saveCheckpoint();
+            if (page.size() < options.batchSize() && !stopping()) {
+                markCaughtUp();
+                replayIfDue();
+                if (page.isEmpty()) {
+                    wakeup.await(options.pollInterval());
+                }
+            }
+        }
+    }
+
+    /** Delivers a page; false when an event was parked and the options say to stop. */
+    private boolean deliver(List<RecordedEvent> page) throws InterruptedException {
+        for (RecordedEvent event : page) {
+            if (stopping()) {
+                return true;
+            }
+            if (options.filter().matches(event)) {
+                Delivery.Outcome outcome = delivery.deliver(event, 0);
+                if (outcome == Delivery.Outcome.STOPPING) {
+                    return true;
+                }
+                if (outcome == Delivery.Outcome.PARKED) {
+                    parkedCount.incrementAndGet();
+                    if (options.onParked() == OnParked.STOP) {
+                        saveCheckpoint();
+                        lastError = "stopped after parking the event at position " + event.position() + "; "
+                                + lastError;
+                        state = SubscriptionState.FAILED;
+                        return false;
+                    }
+                }
+            }
+            position = event.position().value();
+        }
+        return true;
+    }
+
+    private void saveCheckpoint() {
+        if (position == savedPosition) {
+            return;
+        }
+        try {
+            ports.checkpoints().save(new Checkpoint(name, position, ports.clock().instant()));
+            savedPosition = position;
+        } catch (RuntimeException e) {
+            lastError = "saving the checkpoint failed (the next page tries again): " + e;
+        }
+    }
+
+    private void markCaughtUp() {
+        if (caughtUp.getCount() == 0) {
+            return;
+        }
+        try {
+            subscriber.caughtUp(position);
+        } catch (RuntimeException e) {
+            lastError = "caughtUp(" + position + ") failed: " + e;
+        }
+        state = SubscriptionState.LIVE;
+        caughtUp.countDown();
+    }
+
+    private void replayIfDue() throws InterruptedException {
+        long now = System.nanoTime();
+        if (!replayDue && now - lastReplayCheck < options.pollInterval().toNanos()) {
+            return;
+        }
+        replayDue = false;
+        lastReplayCheck = now;
+        replay.run(this::stopping);
+    }
+}
