@@ -16,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * A started projection. Generation {@code g} of its read model is the collection {@code <name>.g<g>}, fed by
  * the subscriber of the same name. {@link #rebuild()} fills generation {@code g + 1} from the first event
  * while generation {@code g} keeps serving and following; once the new one has caught up, the pointer
- * moves to it and the old generation and its checkpoint are deleted.
+ * moves to it and the old subscription stops and its checkpoint is deleted. The retired collection stays
+ * (frozen) so that a query that began on it can finish; it is deleted when the projection next starts or
+ * rebuilds.
  */
 public final class RunningProjection implements AutoCloseable {
     private final Projection projection;
@@ -73,6 +75,7 @@ public final class RunningProjection implements AutoCloseable {
             return rebuilt;
         }
         int next = generation + 1;
+        forget(generation - 1);
         forget(next);
         rebuilt = new CompletableFuture<>();
         rebuilding = subscribe(next, true);
@@ -113,7 +116,7 @@ public final class RunningProjection implements AutoCloseable {
             rebuilt = null;
         }
         old.close();
-        forget(oldGeneration);
+        subscriptions.ports().checkpoints().delete(subscriberOf(oldGeneration));
         done.complete(next);
     }
 
