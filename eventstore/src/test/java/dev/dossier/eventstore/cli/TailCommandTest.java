@@ -56,7 +56,7 @@ class TailCommandTest {
         var input = new PipedInputStream(stdin);
         var out = new ByteArrayOutputStream();
         CompletableFuture<CliResult> tail = CompletableFuture.supplyAsync(() -> cli.run(input, false, out,
-                "tail", "-f", "-n", "0", "--json", "--poll-interval", "600000"));
+                "tail", "-f", "-n", "1", "--event-type", "OrderPlaced", "--json", "--poll-interval", "600000"));
 
         new Cli(cli.store()).append("order", "o-9", "OrderPlaced", "{\"late\":true}");
         waitUntil(() -> out.toString(StandardCharsets.UTF_8).contains("\"late\":true"));
