@@ -1,13 +1,11 @@
 package dev.dossier.application.subscription;
 
 import dev.dossier.domain.error.EventStoreException;
-import dev.dossier.domain.model.Checkpoint;
 import dev.dossier.domain.model.GlobalPosition;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.SubscriberName;
 import dev.dossier.domain.port.CommitNotifications;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +34,7 @@ final class SubscriptionLoop implements Runnable {
     private final SubscriptionPorts ports;
     private final Delivery delivery;
     private final ParkedReplay replay;
-    private long savedPosition = -1;
+    private final CheckpointKeeper checkpoints;
     private long lastReplayCheck;
 
     SubscriptionLoop(SubscriberName name, Subscriber subscriber, SubscriptionOptions options, SubscriptionPorts ports) {
@@ -46,6 +44,7 @@ final class SubscriptionLoop implements Runnable {
         this.ports = ports;
         this.delivery = new Delivery(name, subscriber, options.retry(), ports, stopRequested, e -> lastError = e);
         this.replay = new ParkedReplay(name, ports, delivery, e -> lastError = e);
+        this.checkpoints = new CheckpointKeeper(name, ports, e -> lastError = e);
     }
 
     boolean stopping() {
@@ -74,11 +73,7 @@ final class SubscriptionLoop implements Runnable {
     }
 
     private void loop() throws InterruptedException {
-        Optional<Checkpoint> checkpoint = ports.checkpoints().load(name);
-        position = checkpoint.map(Checkpoint::position)
-                .orElseGet(() -> options.start().lastDealtWith(ports.events().lastPosition()));
-        savedPosition = checkpoint.isPresent() ? position : -1;
-        saveCheckpoint();
+        position = checkpoints.start(options.start());
         state = SubscriptionState.CATCHING_UP;
         while (!stopping()) {
             List<RecordedEvent> page;
@@ -95,7 +90,7 @@ final class SubscriptionLoop implements Runnable {
             if (!deliver(page)) {
                 return;
             }
-            saveCheckpoint();
+            checkpoints.save(position);
             if (page.size() < options.batchSize() && !stopping()) {
                 markCaughtUp();
                 replayIfDue();
@@ -120,7 +115,7 @@ final class SubscriptionLoop implements Runnable {
                 if (outcome == Delivery.Outcome.PARKED) {
                     parkedCount.incrementAndGet();
                     if (options.onParked() == OnParked.STOP) {
-                        saveCheckpoint();
+                        checkpoints.save(position);
                         lastError = "stopped after parking the event at position " + event.position() + "; "
                                 + lastError;
                         state = SubscriptionState.FAILED;
@@ -131,18 +126,6 @@ final class SubscriptionLoop implements Runnable {
             position = event.position().value();
         }
         return true;
-    }
-
-    private void saveCheckpoint() {
-        if (position == savedPosition) {
-            return;
-        }
-        try {
-            ports.checkpoints().save(new Checkpoint(name, position, ports.clock().instant()));
-            savedPosition = position;
-        } catch (RuntimeException e) {
-            lastError = "saving the checkpoint failed (the next page tries again): " + e;
-        }
     }
 
     private void markCaughtUp() {

@@ -60,7 +60,12 @@ public final class Subscriptions implements AutoCloseable {
             throw new InvalidInputException("subscriber name", "'" + name + "' is already subscribed");
         }
         if (executor.isPresent()) {
-            executor.get().execute(loop);
+            try {
+                executor.get().execute(loop);
+            } catch (RuntimeException e) {
+                running.remove(name, subscription);
+                throw e;
+            }
         } else {
             Thread thread = new Thread(loop, "dossier-" + storeLabel + "-" + name);
             thread.setDaemon(true);

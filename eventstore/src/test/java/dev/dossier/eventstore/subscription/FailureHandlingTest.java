@@ -118,4 +118,25 @@ class FailureHandlingTest {
         world.subscriptions.subscribe(BILLING, fixed, SubscriptionOptions.defaults());
         assertThat(fixed.awaitCount(3, WAIT)).extracting(e -> e.position().value()).containsExactly(3L, 4L, 5L);
     }
+
+    @Test
+    void closing_during_a_long_backoff_stops_at_once_and_the_event_comes_again_after_a_restart() throws Exception {
+        world.appendMany(2);
+        var slow = new RetryPolicy(10, Duration.ofMinutes(1), Duration.ofMinutes(1), 1.0);
+        var failing = new Received(e -> e.position().value() == 2);
+        Subscription subscription = world.subscriptions.subscribe(BILLING, failing,
+                SubscriptionOptions.defaults().retry(slow));
+        failing.awaitCount(1, WAIT);
+        Await.until("the first attempt failed", WAIT, () -> subscription.status().lastError().isPresent());
+
+        long started = System.nanoTime();
+        subscription.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(subscription.status().state()).isEqualTo(SubscriptionState.STOPPED);
+        assertThat(world.subscriptions.parked(Optional.empty())).isEmpty();
+        var healed = new Received();
+        world.subscriptions.subscribe(BILLING, healed, SubscriptionOptions.defaults());
+        assertThat(healed.awaitCount(1, WAIT).get(0).position()).isEqualTo(GlobalPosition.of(2));
+    }
 }
