@@ -22,6 +22,7 @@ final class IndexWatcher implements CommitNotifications, AutoCloseable {
     static final long POLL_MILLIS = Long.getLong("dossier.watch.pollMillis", 100);
 
     private final Path index;
+    private final boolean useWatchService;
     private final CommitSignal listeners = new CommitSignal();
     private Thread thread;
     private WatchService service;
@@ -30,7 +31,13 @@ final class IndexWatcher implements CommitNotifications, AutoCloseable {
     private long lastModified = -1;
 
     IndexWatcher(Path index) {
+        this(index, true);
+    }
+
+    /** With {@code useWatchService} false, only the polling fallback runs (as where notifications are missing). */
+    IndexWatcher(Path index, boolean useWatchService) {
         this.index = index;
+        this.useWatchService = useWatchService;
     }
 
     @Override
@@ -47,6 +54,9 @@ final class IndexWatcher implements CommitNotifications, AutoCloseable {
     }
 
     private WatchService openService() {
+        if (!useWatchService) {
+            return null;
+        }
         try {
             WatchService watch = index.getFileSystem().newWatchService();
             index.getParent().register(watch, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);

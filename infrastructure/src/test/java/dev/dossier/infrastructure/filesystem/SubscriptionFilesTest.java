@@ -76,4 +76,17 @@ class SubscriptionFilesTest {
             }
         }
     }
+
+    @Test
+    void without_file_notifications_the_polling_fallback_still_hears_of_another_writers_commit() throws Exception {
+        try (var writer = FileSystemEventStore.open(fixture.options());
+             var watcher = new IndexWatcher(fixture.options().root().resolve("metadata/event-index.jsonl"), false)) {
+            var heard = new Semaphore(0);
+            watcher.onCommit(heard::release);
+
+            writer.append(StreamId.of("order", "o-1"), ExpectedVersion.any(), NewEvent.of("OrderPlaced", RawJson.of("{}")));
+
+            assertThat(heard.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
