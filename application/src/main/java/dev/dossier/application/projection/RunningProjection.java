@@ -135,16 +135,24 @@ public final class RunningProjection implements AutoCloseable {
         return SubscriberName.of(collectionOf(target));
     }
 
-    /** Stops the projection (and a rebuild in progress, which starts over at the next rebuild). */
+    /**
+     * Stops the projection, and a rebuild in progress: its future is cancelled and the next rebuild starts
+     * over.
+     */
     @Override
     public void close() {
         Subscription pending;
+        CompletableFuture<Integer> unfinished;
         synchronized (this) {
             pending = rebuilding;
+            unfinished = rebuilt;
         }
         if (pending != null) {
             pending.close();
         }
         serving.close();
+        if (unfinished != null) {
+            unfinished.cancel(false);
+        }
     }
 }
