@@ -1,7 +1,6 @@
 package dev.dossier.application.subscription;
 
 import dev.dossier.domain.error.EventStoreException;
-import dev.dossier.domain.model.GlobalPosition;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.SubscriberName;
 import dev.dossier.domain.port.CommitNotifications;
@@ -35,6 +34,7 @@ final class SubscriptionLoop implements Runnable {
     private final Delivery delivery;
     private final ParkedReplay replay;
     private final CheckpointKeeper checkpoints;
+    private final PageReader pages;
     private long lastReplayCheck;
 
     SubscriptionLoop(SubscriberName name, Subscriber subscriber, SubscriptionOptions options, SubscriptionPorts ports) {
@@ -45,6 +45,7 @@ final class SubscriptionLoop implements Runnable {
         this.delivery = new Delivery(name, subscriber, options.retry(), ports, stopRequested, e -> lastError = e);
         this.replay = new ParkedReplay(name, ports, delivery, e -> lastError = e);
         this.checkpoints = new CheckpointKeeper(name, ports, e -> lastError = e);
+        this.pages = new PageReader(ports, options);
     }
 
     boolean stopping() {
@@ -76,9 +77,9 @@ final class SubscriptionLoop implements Runnable {
         position = checkpoints.start(options.start());
         state = SubscriptionState.CATCHING_UP;
         while (!stopping()) {
-            List<RecordedEvent> page;
+            PageReader.Page page;
             try {
-                page = ports.events().readAll(GlobalPosition.of(position + 1), options.batchSize());
+                page = pages.after(position);
             } catch (EventStoreException e) {
                 if (!e.isRetryable()) {
                     throw e;
@@ -87,18 +88,23 @@ final class SubscriptionLoop implements Runnable {
                 wakeup.await(options.pollInterval());
                 continue;
             }
-            if (!deliver(page)) {
+            if (!deliver(page.events())) {
                 return;
             }
+            if (stopping()) {
+                break;
+            }
+            position = Math.max(position, page.through());
             checkpoints.save(position);
-            if (page.size() < options.batchSize() && !stopping()) {
+            if (page.atEnd()) {
                 markCaughtUp();
                 replayIfDue();
-                if (page.isEmpty()) {
+                if (page.events().isEmpty()) {
                     wakeup.await(options.pollInterval());
                 }
             }
         }
+        checkpoints.save(position);
     }
 
     /** Delivers a page; false when an event was parked and the options say to stop. */
