@@ -118,7 +118,7 @@ public final class SubscriptionBench {
             for (int i = 0; i < events; i += 100) {
                 var batch = new ArrayList<NewEvent>();
                 for (int b = 0; b < 100; b++) {
-                    batch.add(NewEvent.of("Filled", RawJson.of("{\"i\":" + (i + b) + ",\"note\":\"some payload text\"}")));
+                    batch.add(NewEvent.of(b == 0 ? "Rare" : "Filled", RawJson.of("{\"i\":" + (i + b) + ",\"note\":\"some payload text\"}")));
                 }
                 store.append(StreamId.of("fill", "f-" + (i / 100)), ExpectedVersion.any(), batch);
             }
@@ -128,7 +128,15 @@ public final class SubscriptionBench {
                     SubscriptionOptions.defaults());
             subscription.awaitCaughtUp(Duration.ofMinutes(10));
             double seconds = (System.nanoTime() - started) / 1e9;
-            return String.format("%d events in %.2f s = %.0f events/s", seen[0], seconds, seen[0] / seconds);
+            long[] rare = new long[1];
+            long filteredStart = System.nanoTime();
+            subscriptions.subscribe(SubscriberName.of("rare"), e -> rare[0]++, SubscriptionOptions.defaults()
+                    .filter(dev.dossier.application.subscription.EventFilter.eventTypes("Rare")))
+                    .awaitCaughtUp(Duration.ofMinutes(10));
+            double filtered = (System.nanoTime() - filteredStart) / 1e9;
+            return String.format("%d events in %.2f s = %.0f events/s; filtered on a type that is 1%% of them:"
+                    + " %d events in %.3f s (%.0f store events/s)", seen[0], seconds, seen[0] / seconds, rare[0],
+                    filtered, events / filtered);
         }
     }
 
