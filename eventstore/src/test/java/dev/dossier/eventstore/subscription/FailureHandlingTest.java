@@ -76,6 +76,7 @@ class FailureHandlingTest {
         assertThat(parked.attempts()).isEqualTo(3);
         assertThat(parked.error()).contains("IllegalStateException", "cannot handle");
         assertThat(subscription.status().parked()).isEqualTo(1);
+        assertThat(subscription.awaitCaughtUp(WAIT)).isTrue();
         assertThat(subscription.status().state()).isEqualTo(SubscriptionState.LIVE);
 
         broken.set(false);
