@@ -1,5 +1,6 @@
 /**
  * Use cases built on the domain's ports only: rebuilding state from events ({@code replay}), aggregates
- * with a repository and snapshots ({@code aggregate}), and idempotent command handling ({@code command}).
+ * with a repository and snapshots ({@code aggregate}), idempotent command handling ({@code command}),
+ * catch-up subscriptions ({@code subscription}) and projections ({@code projection}).
  */
 package dev.dossier.application;

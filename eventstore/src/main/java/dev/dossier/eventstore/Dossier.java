@@ -1,7 +1,19 @@
 package dev.dossier.eventstore;
 
+import dev.dossier.application.subscription.SubscriptionPorts;
+import dev.dossier.application.subscription.Subscriptions;
+import dev.dossier.domain.error.InvalidInputException;
 import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.domain.port.CommitNotifications;
 import dev.dossier.domain.port.EventStorePort;
+import dev.dossier.domain.port.ReadModelStore;
+import dev.dossier.infrastructure.filesystem.FileSystemCheckpointStore;
+import dev.dossier.infrastructure.filesystem.FileSystemParkedEventStore;
+import dev.dossier.infrastructure.filesystem.FileSystemReadModelStore;
+import dev.dossier.infrastructure.memory.InMemoryCheckpointStore;
+import dev.dossier.infrastructure.memory.InMemoryParkedEventStore;
+import dev.dossier.infrastructure.memory.InMemoryReadModelStore;
+import java.util.concurrent.Executor;
 import dev.dossier.infrastructure.filesystem.Durability;
 import dev.dossier.infrastructure.filesystem.FileSystemEventStore;
 import dev.dossier.infrastructure.filesystem.FileStoreOptions;
@@ -109,5 +121,43 @@ public final class Dossier {
     /** A new in-memory store with the registered types, for tests. */
     public EventStorePort openInMemory() {
         return InMemoryEventStore.create(types, schemas, options.clock());
+    }
+
+    /**
+     * Subscriptions over {@code store}, on daemon threads named {@code dossier-<store directory>-<subscriber>}.
+     * For a filesystem store opened by this builder, checkpoints and parked events are files in its
+     * {@code checkpoints/} and {@code parked/} directories; for an in-memory store they are in memory.
+     */
+    public Subscriptions subscriptions(EventStorePort store) {
+        return Subscriptions.withDaemonThreads(subscriptionPorts(store), options.root().toAbsolutePath()
+                .normalize().getFileName().toString());
+    }
+
+    /** Subscriptions over {@code store} on the host's executor (one long task per subscription). */
+    public Subscriptions subscriptions(EventStorePort store, Executor executor) {
+        return Subscriptions.on(subscriptionPorts(store), executor);
+    }
+
+    /** The ports subscriptions over {@code store} use; see {@link #subscriptions(EventStorePort)}. */
+    public SubscriptionPorts subscriptionPorts(EventStorePort store) {
+        if (!(store instanceof CommitNotifications commits)) {
+            throw new InvalidInputException("store", "cannot notify subscribers of commits: " + store.getClass());
+        }
+        if (store instanceof InMemoryEventStore) {
+            return new SubscriptionPorts(store, commits, new InMemoryCheckpointStore(), new InMemoryParkedEventStore(),
+                    options.clock());
+        }
+        return new SubscriptionPorts(store, commits, FileSystemCheckpointStore.open(options()),
+                FileSystemParkedEventStore.open(options()), options.clock());
+    }
+
+    /** The file-backed read model store in the store's {@code projections/} directory (the store must exist). */
+    public ReadModelStore readModels() {
+        return FileSystemReadModelStore.open(options());
+    }
+
+    /** A read model store in memory, for tests. */
+    public ReadModelStore readModelsInMemory() {
+        return new InMemoryReadModelStore();
     }
 }

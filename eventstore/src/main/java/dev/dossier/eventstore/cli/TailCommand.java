@@ -1,6 +1,20 @@
 package dev.dossier.eventstore.cli;
 
+import dev.dossier.application.subscription.EventFilter;
+import dev.dossier.application.subscription.OnParked;
+import dev.dossier.application.subscription.RetryPolicy;
+import dev.dossier.application.subscription.StartPosition;
+import dev.dossier.application.subscription.Subscription;
+import dev.dossier.application.subscription.SubscriptionOptions;
+import dev.dossier.application.subscription.SubscriptionPorts;
+import dev.dossier.application.subscription.Subscriptions;
 import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.SubscriberName;
+import dev.dossier.domain.port.CommitNotifications;
+import dev.dossier.infrastructure.memory.InMemoryCheckpointStore;
+import dev.dossier.infrastructure.memory.InMemoryParkedEventStore;
+import java.time.Clock;
+import java.time.Duration;
 import dev.dossier.domain.model.GlobalPosition;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.port.EventStorePort;
@@ -15,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tail [-f]}: the latest events; with {@code -f}, keeps printing the events any process appends,
- * polling the store's index, until interrupted or its standard input (a pipe) is closed.
+ * through a subscription woken by the store's commit notifications, until interrupted or its standard
+ * input (a pipe) is closed.
  */
 @Command(name = "tail", description = "Print the latest events; with -f, keep printing new ones as any process"
         + " appends them (stop with Ctrl-C).")
@@ -32,8 +47,11 @@ final class TailCommand implements Callable<Integer> {
     int count;
     @Option(names = "--event-type", paramLabel = "E", description = "Only events of this type.")
     String eventType;
-    @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "200", hidden = true)
+    @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "1000", hidden = true,
+            description = "The safety re-read when no commit notification came.")
     long pollMillis;
+
+    private static final long FOLLOW_CHECK_MILLIS = 200;
 
     @Override
     public Integer call() {
@@ -53,15 +71,27 @@ final class TailCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Follows with a subscription after {@code seen}: woken on commits of any process (the store's watcher of
+     * {@code metadata/}, with its polling fallback); its checkpoint lives in memory only.
+     */
     private void follow(EventStorePort store, Optional<EventType> type, long seen, EventPrinter printer) {
-        try (StopSignal stop = StopSignal.install(cli.io())) {
-            while (!stop.isRequested()) {
-                seen = printNew(store, type, seen, printer);
+        var ports = new SubscriptionPorts(store, (CommitNotifications) store, new InMemoryCheckpointStore(),
+                new InMemoryParkedEventStore(), Clock.systemUTC());
+        var options = SubscriptionOptions.defaults().start(StartPosition.after(seen)).retry(RetryPolicy.noRetry())
+                .onParked(OnParked.STOP).pollInterval(Duration.ofMillis(Math.max(1, pollMillis)))
+                .filter(type.map(t -> EventFilter.eventTypes(t.value())).orElse(EventFilter.all()));
+        try (StopSignal stop = StopSignal.install(cli.io());
+             Subscriptions subscriptions = Subscriptions.withDaemonThreads(ports, "tail")) {
+            Subscription subscription = subscriptions.subscribe(SubscriberName.of("tail"), event -> {
+                printer.print(event);
                 cli.io().out().flush();
                 if (cli.io().out().checkError()) {
-                    return;
+                    stop.request();
                 }
-                stop.await(pollMillis);
+            }, options);
+            while (!stop.isRequested() && !subscription.isFinished()) {
+                stop.await(FOLLOW_CHECK_MILLIS);
             }
         }
     }
@@ -80,15 +110,6 @@ final class TailCommand implements Callable<Integer> {
             }
             window = Math.min(last, window * 2);
         }
-    }
-
-    private long printNew(EventStorePort store, Optional<EventType> type, long seen, EventPrinter printer) {
-        long last = store.lastPosition();
-        if (last <= seen) {
-            return seen;
-        }
-        read(store, type, seen + 1, last).forEach(printer::print);
-        return last;
     }
 
     /** The events (of the type) with positions in [{@code from}, {@code to}], in order. */

@@ -51,6 +51,22 @@ class TailCommandTest {
 
     @Test
     @Timeout(20)
+    void tail_follow_is_woken_by_another_writers_commit_without_waiting_for_its_safety_poll() throws Exception {
+        var stdin = new PipedOutputStream();
+        var input = new PipedInputStream(stdin);
+        var out = new ByteArrayOutputStream();
+        CompletableFuture<CliResult> tail = CompletableFuture.supplyAsync(() -> cli.run(input, false, out,
+                "tail", "-f", "-n", "1", "--event-type", "OrderPlaced", "--json", "--poll-interval", "600000"));
+
+        new Cli(cli.store()).append("order", "o-9", "OrderPlaced", "{\"late\":true}");
+        waitUntil(() -> out.toString(StandardCharsets.UTF_8).contains("\"late\":true"));
+        stdin.close();
+
+        assertThat(tail.get(10, TimeUnit.SECONDS).exitCode()).isZero();
+    }
+
+    @Test
+    @Timeout(20)
     void tail_follow_prints_events_appended_later_and_stops_when_its_input_closes() throws Exception {
         var stdin = new PipedOutputStream();
         var input = new PipedInputStream(stdin);

@@ -11,6 +11,7 @@ import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.StorageStatistics;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.domain.model.Version;
+import dev.dossier.domain.port.CommitNotifications;
 import dev.dossier.domain.port.EventStorePort;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +22,12 @@ import java.util.Objects;
  * The read side both adapters share: every query is answered from the {@link StoreIndex}, and only the
  * events it selects are loaded, then upcast to the current schema ({@link EventUpcaster}). Subclasses say
  * how to bring the index up to date and load one stored event.
+ * Listeners registered with {@link #onCommit(Runnable)} are called after each append of this store object.
  */
-public abstract class IndexedEventStore implements EventStorePort {
+public abstract class IndexedEventStore implements EventStorePort, CommitNotifications {
     protected final StoreIndex index;
     private final EventUpcaster upcaster;
+    protected final CommitSignal commits = new CommitSignal();
     private volatile boolean closed;
 
     /** A store whose events are upcast on read by {@code upcaster}. */
@@ -59,6 +62,11 @@ public abstract class IndexedEventStore implements EventStorePort {
 
     protected final boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    public Registration onCommit(Runnable listener) {
+        return commits.onCommit(listener);
     }
 
     /** Where the store lives, for messages. */

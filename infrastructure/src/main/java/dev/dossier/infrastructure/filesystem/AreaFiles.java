@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Small whole-file reads and atomic writes inside one area of a store ({@code snapshots/}, {@code commands/}),
+ * Small whole-file reads and atomic writes inside one area of a store ({@code snapshots/}, {@code commands/},
+ * {@code checkpoints/}, {@code parked/}, {@code projections/}),
  * with the store's durability and permissions. Never follows a symbolic link.
  */
 final class AreaFiles {
@@ -67,19 +68,37 @@ final class AreaFiles {
         }
     }
 
+    /** The names of the regular files in {@code directory} ending in {@code suffix}, sorted; empty when it is missing. */
+    java.util.List<String> list(Path directory, String suffix) throws IOException {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> paths = Files.list(directory)) {
+            return paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(suffix) && !StoreLayout.isTemporary(n))
+                    .sorted().toList();
+        }
+    }
+
+    /** Deletes {@code directory} and everything in it; no-op when it is missing. */
+    void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     void delete(Path file) throws IOException {
         Files.deleteIfExists(file);
     }
 
     /** Deletes the whole area (it is created again by the next write). */
     void deleteArea() throws IOException {
-        if (!Files.exists(area, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(area)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        deleteTree(area);
     }
 }

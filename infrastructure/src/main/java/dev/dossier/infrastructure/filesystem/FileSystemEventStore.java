@@ -27,16 +27,18 @@ import java.util.Objects;
  * The event store on disk, format v1 ({@code docs/format.md}): every event is one JSON file under
  * {@code <aggregate-type>/<aggregate-id>/}, and {@code metadata/event-index.jsonl} is the commit log that
  * orders them. Thread-safe; several processes may open the same directory and append concurrently.
- * Starts no thread.
+ * Starts no thread, unless a commit listener is registered ({@link #onCommit(Runnable)}).
  */
 public final class FileSystemEventStore extends IndexedEventStore {
     private final FileStoreParts parts;
     private final CommitWriter writer;
+    private final IndexWatcher watcher;
 
     private FileSystemEventStore(FileStoreParts parts) {
         super(parts.index(), new EventUpcaster(parts.options().schemas(), parts.recorder().codec()));
         this.parts = parts;
         this.writer = new CommitWriter(parts);
+        this.watcher = new IndexWatcher(parts.layout().index());
     }
 
     /**
@@ -78,7 +80,25 @@ public final class FileSystemEventStore extends IndexedEventStore {
         parts.layout().aggregateDirectory(stream);
         var request = new AppendRequest(stream, expected, parts.recorder().encode(stream, events));
         request.events.forEach(e -> NameCodec.encodeEventType(e.event().eventType().value()));
-        return writer.submit(request);
+        AppendResult result = writer.submit(request);
+        commits.fire();
+        return result;
+    }
+
+    /**
+     * Listeners are called after this object's appends and, through a watcher of {@code metadata/}
+     * (file-system notifications with a polling fallback, one daemon thread started by the first
+     * registration and stopped by {@link #close()}), after commits by other processes or store objects.
+     */
+    @Override
+    public Registration onCommit(Runnable listener) {
+        checkOpen();
+        Registration local = commits.onCommit(listener);
+        Registration watched = watcher.onCommit(listener);
+        return () -> {
+            local.close();
+            watched.close();
+        };
     }
 
     @Override
@@ -169,6 +189,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
         if (!markClosed()) {
             return;
         }
+        watcher.close();
         try {
             if (writer.readOnlyReason().isEmpty()) {
                 writer.exclusively(() -> {

@@ -16,9 +16,10 @@ import java.util.Optional;
  * Symbolic links are reported, never followed.
  */
 final class StoreScanner {
-    /** Root directories with a layout of their own: metadata, snapshots, processed commands, migration backups. */
+    /** Root directories with a layout of their own: metadata, snapshots, commands, backups, subscriptions. */
     private static final java.util.Set<String> OWN_AREAS = java.util.Set.of(StoreLayout.METADATA,
-            FileSystemSnapshotStore.AREA, FileSystemProcessedCommandStore.AREA, StoreMigration.BACKUP);
+            FileSystemSnapshotStore.AREA, FileSystemProcessedCommandStore.AREA, StoreMigration.BACKUP,
+            FileSystemCheckpointStore.AREA, FileSystemParkedEventStore.AREA, FileSystemReadModelStore.AREA);
 
     private final StoreLayout layout;
 

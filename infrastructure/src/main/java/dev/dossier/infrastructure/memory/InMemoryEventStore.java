@@ -76,6 +76,12 @@ public final class InMemoryEventStore extends IndexedEventStore {
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> batch) {
         checkOpen();
         List<EncodedEvent> encoded = recorder.encode(stream, batch);
+        AppendResult result = record(stream, expected, encoded);
+        commits.fire();
+        return result;
+    }
+
+    private AppendResult record(StreamId stream, ExpectedVersion expected, List<EncodedEvent> encoded) {
         synchronized (events) {
             checkOpen();
             List<PreparedEvent> prepared = recorder.prepare(stream, expected, encoded, index.lastOf(stream),
