@@ -48,9 +48,13 @@ public final class DossierExtension implements ParameterResolver {
         return TestStores.fromEvents(events, given.kind(), ReflectionSupport.newInstance(given.setup()));
     }
 
-    /** Closes a test's store when JUnit closes the context that holds it. */
-    @SuppressWarnings("deprecation") // CloseableResource still works on every JUnit 5 version we support
-    private record ClosingResource(RecordedStore recorded) implements ExtensionContext.Store.CloseableResource {
+    /**
+     * Closes a test's store when JUnit closes the context that holds it: JUnit 5.13 and newer close
+     * {@link AutoCloseable} values, older versions {@code CloseableResource} ones; closing twice does nothing.
+     */
+    @SuppressWarnings("deprecation")
+    private record ClosingResource(RecordedStore recorded)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             recorded.close();
