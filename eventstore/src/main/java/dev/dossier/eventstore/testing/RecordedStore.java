@@ -86,6 +86,7 @@ public final class RecordedStore implements AutoCloseable {
         try {
             store.close();
         } finally {
+            // the store directory sits alone in the scratch directory TestStores created for it
             directory.ifPresent(dir -> ScratchDirectory.delete(dir.getParent()));
         }
     }
