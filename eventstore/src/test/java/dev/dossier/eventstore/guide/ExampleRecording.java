@@ -45,6 +45,12 @@ public final class ExampleRecording {
             var manifest = Recordings.record(store, out, RecordingOptions.of("shop-eu-1 (example)",
                     RecordingFilter.all().correlation(SESSION)).zipped(true));
             System.out.println(manifest);
+        } finally {
+            try (var files = Files.walk(field)) {
+                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
