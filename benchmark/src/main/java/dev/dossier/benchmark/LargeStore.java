@@ -22,12 +22,13 @@ final class LargeStore {
             growthVersion = 0;
             Path dir = workloads.fresh(i);
             var subject = workloads.subjects().get(i);
+            long[] versions = new long[1000];
             try (Subject s = subject.apply(dir, false)) {
-                Workloads.fill(s, 10_000);
+                Workloads.fill(s, 10_000, versions);
             }
             small[i] = appendLatency(subject.apply(dir, true));
             try (Subject s = subject.apply(dir, false)) {
-                Workloads.fill(s, events - 10_000 - 250);
+                Workloads.fill(s, events - 10_000 - 250, versions);
             }
             long t = System.nanoTime();
             try (Subject s = subject.apply(dir, true)) {

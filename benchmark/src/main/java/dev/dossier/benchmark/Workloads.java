@@ -173,8 +173,12 @@ final class Workloads {
 
     /** Fills a store; 1% of events are RareRecorded; returns the time window around the middle 1%. */
     static Instant[] fill(Subject s, int events) {
-        int aggregates = 1000;
-        long[] versions = new long[aggregates];
+        return fill(s, events, new long[1000]);
+    }
+
+    /** Like {@link #fill(Subject, int)}, continuing from the aggregates' versions in {@code versions}. */
+    static Instant[] fill(Subject s, int events, long[] versions) {
+        int aggregates = versions.length;
         Instant[] window = new Instant[2];
         int middle = events / 2;
         int onePercent = Math.max(1, events / 100);

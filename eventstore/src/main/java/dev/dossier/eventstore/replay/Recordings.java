@@ -9,6 +9,7 @@ import dev.dossier.domain.error.StorageException;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.port.ReadAllEvents;
 import dev.dossier.infrastructure.filesystem.RecordingWriter;
+import dev.dossier.infrastructure.filesystem.StoreDirectory;
 import dev.dossier.infrastructure.json.FieldMask;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -67,6 +69,28 @@ public final class Recordings {
             return recording.manifest().orElseThrow(() -> new IncompatibleStoreException(path.toString(),
                     "it is a store, but not a recording (no " + ManifestFile.PATH + ")"));
         }
+    }
+
+    /**
+     * Copies the recording or store at {@code path} (a directory, or a recording's zip, which is unpacked)
+     * into {@code emptyDirectory}, which then is a store of its own; the source is only read. Migration
+     * backups are left out.
+     *
+     * @return the recording's manifest; empty for a plain store
+     * @throws IncompatibleStoreException when {@code path} is neither a store directory nor a recording zip
+     */
+    public static Optional<RecordingManifest> copy(Path path, Path emptyDirectory) {
+        if (RecordingZip.isZip(path)) {
+            RecordingZip.unzip(path, emptyDirectory);
+        } else if (StoreDirectory.isStore(path)) {
+            TemporaryDirectory.copy(path, emptyDirectory);
+        }
+        if (!StoreDirectory.isStore(emptyDirectory)) {
+            throw new IncompatibleStoreException(path.toString(),
+                    "it is neither a store directory nor a recording zip (no metadata/format.json)");
+        }
+        return ManifestFile.exists(emptyDirectory)
+                ? Optional.of(ManifestFile.read(emptyDirectory)) : Optional.empty();
     }
 
     static Map<String, String> describe(RecordingFilter filter) {

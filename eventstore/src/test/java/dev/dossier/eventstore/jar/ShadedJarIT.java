@@ -44,6 +44,8 @@ class ShadedJarIT {
                     .isEqualTo("dev.dossier.eventstore.cli.EventStoreCli");
             assertThat(jar.getEntry("dev/dossier/shaded/jackson/databind/ObjectMapper.class")).isNotNull();
             assertThat(jar.getEntry("dev/dossier/shaded/picocli/CommandLine.class")).isNotNull();
+            assertThat(jar.getEntry("dev/dossier/eventstore/testing/DossierExtension.class"))
+                    .as("the JUnit extension ships in the jar; JUnit itself does not").isNotNull();
         }
         assertThat(foreign).isEmpty();
     }
