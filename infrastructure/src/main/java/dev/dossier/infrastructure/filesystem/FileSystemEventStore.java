@@ -150,17 +150,26 @@ public final class FileSystemEventStore extends IndexedEventStore {
 
     /**
      * Opening with {@code NOFOLLOW_LINKS} refuses only a link in the last name; a linked aggregate or type
-     * directory would still be followed, so those are checked too.
+     * directory would still be followed, so those are checked too (once per directory and store object:
+     * a directory found to be a real one is remembered).
      */
     private void refuseLinkedDirectories(Path file, String name) {
         for (Path directory = file.getParent(); !directory.equals(parts.layout().root());
              directory = directory.getParent()) {
+            if (realDirectories.contains(directory)) {
+                continue;
+            }
             if (Files.isSymbolicLink(directory)) {
                 throw new CorruptDataException(name, "its directory " + parts.layout().relative(directory)
                         + " is a symbolic link; the store never follows links");
             }
+            if (realDirectories.size() < 1_000_000) {
+                realDirectories.add(directory);
+            }
         }
     }
+
+    private final java.util.Set<Path> realDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     protected String location() {
