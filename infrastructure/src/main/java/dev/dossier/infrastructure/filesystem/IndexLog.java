@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,49 +71,9 @@ final class IndexLog implements AutoCloseable {
     }
 
     private List<IndexEntry> parseCommitted(byte[] bytes, int length) {
-        var committed = new ArrayList<IndexEntry>();
-        var pending = new ArrayList<IndexEntry>();
-        int start = 0;
-        int consumed = 0;
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] != '\n') {
-                continue;
-            }
-            IndexLineCodec.Line line;
-            try {
-                line = codec.parse(bytes, start, i - start);
-            } catch (IllegalArgumentException e) {
-                if (hasCompleteLineAfter(bytes, i + 1, length)) {
-                    throw new CorruptDataException(name, "line at byte " + (committedEnd + start)
-                            + " is not an index entry (" + e.getMessage() + ") and later lines follow it");
-                }
-                break;
-            }
-            pending.add(line.entry());
-            if (line.commit()) {
-                committed.addAll(pending);
-                pending.clear();
-                consumed = i + 1;
-            }
-            start = i + 1;
-        }
-        committedEnd += consumed;
-        return committed;
-    }
-
-    private boolean hasCompleteLineAfter(byte[] bytes, int from, int length) {
-        int start = from;
-        for (int i = from; i < length; i++) {
-            if (bytes[i] == '\n') {
-                try {
-                    codec.parse(bytes, start, i - start);
-                    return true;
-                } catch (IllegalArgumentException e) {
-                    start = i + 1;
-                }
-            }
-        }
-        return false;
+        CommittedLines read = CommittedLines.read(codec, bytes, length, name, committedEnd);
+        committedEnd += read.consumed();
+        return read.lines().stream().map(IndexLineCodec.Line::entry).toList();
     }
 
     /**

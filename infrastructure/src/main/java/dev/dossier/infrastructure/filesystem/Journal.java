@@ -65,50 +65,14 @@ final class Journal implements AutoCloseable {
         while (buffer.hasRemaining() && channel.read(buffer, committedEnd + buffer.position()) >= 0) {
             // read up to the current end
         }
-        var committed = new ArrayList<Record>();
-        var pending = new ArrayList<Record>();
-        int start = 0;
-        int consumed = 0;
-        for (int i = 0; i < buffer.position(); i++) {
-            if (bytes[i] != '\n') {
-                continue;
-            }
-            IndexLineCodec.Line line;
-            try {
-                line = codec.parse(bytes, start, i - start);
-            } catch (IllegalArgumentException e) {
-                if (completeLineFollows(bytes, i + 1, buffer.position())) {
-                    throw new CorruptDataException(path.toString(), "a journal line at byte " + (committedEnd + start)
-                            + " is unreadable (" + e.getMessage() + ") and later lines follow it");
-                }
-                break;
-            }
-            pending.add(new Record(line.entry(), line.commit(), line.file().getBytes(StandardCharsets.UTF_8)));
-            if (line.commit()) {
-                committed.addAll(pending);
-                pending.clear();
-                consumed = i + 1;
-            }
-            start = i + 1;
+        CommittedLines read = CommittedLines.read(codec, bytes, buffer.position(), path.toString(), committedEnd);
+        var committed = new ArrayList<Record>(read.lines().size());
+        for (IndexLineCodec.Line line : read.lines()) {
+            committed.add(new Record(line.entry(), line.commit(), line.file().getBytes(StandardCharsets.UTF_8)));
         }
-        committedEnd += consumed;
+        committedEnd += read.consumed();
         sinceCheckpoint.addAll(committed);
         return committed;
-    }
-
-    private boolean completeLineFollows(byte[] bytes, int from, int length) {
-        int start = from;
-        for (int i = from; i < length; i++) {
-            if (bytes[i] == '\n') {
-                try {
-                    codec.parse(bytes, start, i - start);
-                    return true;
-                } catch (IllegalArgumentException e) {
-                    start = i + 1;
-                }
-            }
-        }
-        return false;
     }
 
     /** Cuts whatever follows the last committed record (a torn append of a crashed writer). */
