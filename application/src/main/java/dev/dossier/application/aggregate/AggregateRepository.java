@@ -1,5 +1,6 @@
 package dev.dossier.application.aggregate;
 
+import dev.dossier.application.replay.PointInTime;
 import dev.dossier.application.replay.Rebuilt;
 import dev.dossier.application.replay.StateRebuilder;
 import dev.dossier.domain.model.AppendResult;
@@ -50,19 +51,19 @@ public final class AggregateRepository implements AutoCloseable {
     /** The aggregate {@code id} with every event applied; a new aggregate at version 0 when it has none. */
     public <S> Aggregate<S> load(AggregateDefinition<S> definition, String id) {
         StreamId stream = definition.streamOf(id);
-        SnapshotReader.Loaded<S> loaded = rebuild(definition, stream, LoadHorizon.latest());
+        SnapshotReader.Loaded<S> loaded = rebuild(definition, stream, PointInTime.latest());
         snapshotAfterLoad(definition, stream, loaded);
         return new Aggregate<>(definition, stream, loaded.rebuilt().state(), loaded.rebuilt().version());
     }
 
     /** The aggregate's state as it was after the event at {@code version} (time travel; read-only). */
     public <S> Rebuilt<S> stateAt(AggregateDefinition<S> definition, String id, Version version) {
-        return rebuild(definition, definition.streamOf(id), LoadHorizon.atVersion(version)).rebuilt();
+        return rebuild(definition, definition.streamOf(id), PointInTime.atVersion(version)).rebuilt();
     }
 
     /** The aggregate's state as it was at {@code instant}: every event recorded at or before it. */
     public <S> Rebuilt<S> stateAsOf(AggregateDefinition<S> definition, String id, Instant instant) {
-        return rebuild(definition, definition.streamOf(id), LoadHorizon.asOf(instant)).rebuilt();
+        return rebuild(definition, definition.streamOf(id), PointInTime.asOf(instant)).rebuilt();
     }
 
     /** Whether the aggregate has at least one recorded event. */
@@ -102,7 +103,7 @@ public final class AggregateRepository implements AutoCloseable {
     }
 
     private <S> SnapshotReader.Loaded<S> rebuild(AggregateDefinition<S> definition, StreamId stream,
-                                                 LoadHorizon horizon) {
+                                                 PointInTime horizon) {
         if (reader.isPresent() && definition.snapshots().isPresent()) {
             var fromSnapshot = reader.get().load(definition, definition.snapshots().get(), stream, horizon);
             if (fromSnapshot.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.dossier.application.aggregate;
 
+import dev.dossier.application.replay.PointInTime;
 import dev.dossier.application.replay.Rebuilt;
 import dev.dossier.application.replay.StateRebuilder;
 import dev.dossier.domain.model.RecordedEvent;
@@ -27,7 +28,7 @@ final class SnapshotReader {
 
     /** The loaded state and the last event folded into it, or empty when no snapshot fits. */
     <S> Optional<Loaded<S>> load(AggregateDefinition<S> definition, SnapshotPolicy<S> policy, StreamId stream,
-                                 LoadHorizon horizon) {
+                                 PointInTime horizon) {
         Optional<Snapshot> found;
         S state;
         try {
