@@ -25,7 +25,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             err.println("eventstore " + command.getCommandName() + ": " + error.getMessage());
         } else {
             err.println("eventstore " + command.getCommandName() + ": unexpected error: " + error);
-            error.printStackTrace(err);
+            for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                err.println("  caused by: " + cause);
+            }
+            err.println("  (this is a bug in the eventstore tool; please report it with the command line you ran)");
         }
         err.flush();
         return ExitCodes.of(error);
