@@ -45,8 +45,8 @@ public abstract class IndexedEventStore implements EventStorePort, CommitNotific
     protected void refresh() {
     }
 
-    /** The recorded event an index entry points to. */
-    protected abstract RecordedEvent load(IndexEntry entry);
+    /** The recorded events the index entries point to, in their order. */
+    protected abstract List<RecordedEvent> load(List<IndexEntry> entries);
 
     protected final void checkOpen() {
         if (closed) {
@@ -147,8 +147,7 @@ public abstract class IndexedEventStore implements EventStorePort, CommitNotific
 
     private List<RecordedEvent> loadAll(List<IndexEntry> entries) {
         var events = new ArrayList<RecordedEvent>(entries.size());
-        for (IndexEntry entry : entries) {
-            RecordedEvent stored = load(entry);
+        for (RecordedEvent stored : load(entries)) {
             if (upcaster.passesThrough(stored)) {
                 events.add(stored);
             } else {

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * leader lock commits everything queued so far under the store's write lock. A commit appends the
  * group's events to the journal and forces it once (the commit point), then writes the event files and
  * index lines, which makes them visible; only then is any append of the group acknowledged. Every so many
- * events a checkpoint forces the files and the index and empties the journal.
+ * events the {@link Checkpointer} seals the journal and forces the files and the index in the background.
  */
 final class CommitWriter {
     private final FileStoreParts parts;
@@ -173,11 +173,9 @@ final class CommitWriter {
     /** Checkpoints and refreshes the registries when due; a failure there leaves the commit standing. */
     private void afterCommit(int events) {
         try {
-            if (parts.journal().size() >= parts.options().checkpointInterval()) {
-                parts.applier().checkpoint();
-            }
+            parts.checkpointer().afterCommit();
         } catch (IOException | RuntimeException e) {
-            // The journal still protects every event; the next commit tries the checkpoint again.
+            // The journal (sealed or not) still protects every event; the checkpoint is tried again later.
         }
         eventsSinceRegistries += events;
         if (eventsSinceRegistries < parts.options().registryInterval()) {

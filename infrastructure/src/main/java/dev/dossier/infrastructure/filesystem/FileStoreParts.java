@@ -11,9 +11,11 @@ record FileStoreParts(
         EventFileCodec codec,
         EventRecorder recorder,
         StoreIndex index,
+        RangeCatalog catalog,
         IndexLog log,
         Journal journal,
         JournalApplier applier,
+        Checkpointer checkpointer,
         WriteLock lock,
         MetadataRegistries registries,
         StoreRecovery recovery) {

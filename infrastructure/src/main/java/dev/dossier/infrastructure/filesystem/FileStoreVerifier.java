@@ -4,6 +4,7 @@ import dev.dossier.domain.error.IncompatibleStoreException;
 import dev.dossier.domain.error.StorageException;
 import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.common.StoreIndex;
 import dev.dossier.infrastructure.json.PayloadCodec;
@@ -15,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +69,8 @@ public final class FileStoreVerifier {
         checkMetadataLeftovers(problems);
         var codec = new EventFileCodec(new PayloadCodec(EventTypeRegistry.empty(), Integer.MAX_VALUE));
         var fileCheck = new EventFileCheck(layout, codec);
+        var rangeCheck = new RangeFileCheck(layout, codec);
+        var rangeLines = new HashMap<EventStamp, CheckedEvent>();
         var byStream = new TreeMap<StreamId, List<CheckedEvent>>();
         var directories = new LinkedHashMap<StreamId, String>();
         var parsed = new LinkedHashMap<String, CheckedEvent>();
@@ -83,6 +87,14 @@ public final class FileStoreVerifier {
                         byStream.computeIfAbsent(stream, s -> new ArrayList<>()).add(event);
                     });
                 }
+                case RANGE -> {
+                    StreamId stream = found.stream().orElseThrow();
+                    directories.putIfAbsent(stream, layout.relative(found.path().getParent()));
+                    for (CheckedEvent event : rangeCheck.check(found, problems)) {
+                        rangeLines.put(event.stamp(), event);
+                        byStream.computeIfAbsent(stream, s -> new ArrayList<>()).add(event);
+                    }
+                }
                 case TEMPORARY -> problems.add(new StoreProblem(path, "a leftover temporary file of an interrupted"
                         + " write (the next writer that opens the store removes it)"));
                 case STRAY_FILE -> problems.add(new StoreProblem(path, "a stray file: the store format has no place for it"));
@@ -94,7 +106,7 @@ public final class FileStoreVerifier {
         var streams = new StreamCheck();
         byStream.forEach((stream, events) -> streams.check(stream, directories.get(stream), events, problems));
         List<IndexEntry> entries = readIndex(problems);
-        new IndexCheck(layout).check(entries, parsed, eventFiles, problems);
+        new IndexCheck(layout).check(entries, parsed, eventFiles, rangeLines, problems);
         new RegistryCheck(layout).check(entries, problems);
         return new VerificationReport(layout.root(), eventFiles.size(), entries.size(), problems);
     }

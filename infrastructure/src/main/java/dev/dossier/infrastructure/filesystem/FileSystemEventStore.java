@@ -33,12 +33,14 @@ public final class FileSystemEventStore extends IndexedEventStore {
     private final FileStoreParts parts;
     private final CommitWriter writer;
     private final IndexWatcher watcher;
+    private final EventReader reader;
 
     private FileSystemEventStore(FileStoreParts parts) {
         super(parts.index(), new EventUpcaster(parts.options().schemas(), parts.recorder().codec()));
         this.parts = parts;
         this.writer = new CommitWriter(parts);
         this.watcher = new IndexWatcher(parts.layout().index());
+        this.reader = new EventReader(parts.layout(), parts.codec(), parts.catalog());
     }
 
     /**
@@ -111,65 +113,9 @@ public final class FileSystemEventStore extends IndexedEventStore {
     }
 
     @Override
-    protected RecordedEvent load(IndexEntry entry) {
-        Path file = parts.layout().eventFile(entry.stream(), entry.stamp(), entry.eventType());
-        String name = parts.layout().relative(file);
-        RecordedEvent event = parts.codec().decode(name, readFile(file, name));
-        if (event.position().value() != entry.position() || event.version().value() != entry.version()
-                || !event.stream().equals(entry.stream()) || !event.eventType().equals(entry.eventType())
-                || !event.eventId().equals(entry.eventId())) {
-            throw new CorruptDataException(name, "the envelope (" + event.stream() + " version " + event.version()
-                    + ", position " + event.position() + ", " + event.eventType() + ") does not match the index ("
-                    + entry.stream() + " version " + entry.version() + ", position " + entry.position() + ", "
-                    + entry.eventType() + ")");
-        }
-        return event;
+    protected List<RecordedEvent> load(List<IndexEntry> entries) {
+        return reader.load(entries);
     }
-
-    private byte[] readFile(Path file, String name) {
-        refuseLinkedDirectories(file, name);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new CorruptDataException(name, "the file is " + size + " bytes, too large for an event");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // keep reading until the whole file is in
-            }
-            return buffer.array();
-        } catch (NoSuchFileException e) {
-            throw new CorruptDataException(name, "the index names this committed event, but its file is missing");
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("symbolic link")) {
-                throw new CorruptDataException(name, "is a symbolic link; the store never follows links");
-            }
-            throw new StorageException("read " + name, e);
-        }
-    }
-
-    /**
-     * Opening with {@code NOFOLLOW_LINKS} refuses only a link in the last name; a linked aggregate or type
-     * directory would still be followed, so those are checked too (once per directory and store object:
-     * a directory found to be a real one is remembered).
-     */
-    private void refuseLinkedDirectories(Path file, String name) {
-        for (Path directory = file.getParent(); !directory.equals(parts.layout().root());
-             directory = directory.getParent()) {
-            if (realDirectories.contains(directory)) {
-                continue;
-            }
-            if (Files.isSymbolicLink(directory)) {
-                throw new CorruptDataException(name, "its directory " + parts.layout().relative(directory)
-                        + " is a symbolic link; the store never follows links");
-            }
-            if (realDirectories.size() < 1_000_000) {
-                realDirectories.add(directory);
-            }
-        }
-    }
-
-    private final java.util.Set<Path> realDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     protected String location() {
@@ -202,6 +148,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
         try {
             if (writer.readOnlyReason().isEmpty()) {
                 writer.exclusively(() -> {
+                    parts.checkpointer().drain();
                     if (parts.journal().size() > 0) {
                         parts.applier().checkpoint();
                     }
@@ -213,6 +160,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
         } catch (RuntimeException e) {
             // The registries are derived data; the next open rebuilds them when they are stale.
         } finally {
+            parts.checkpointer().close();
             try {
                 parts.log().close();
                 parts.journal().close();

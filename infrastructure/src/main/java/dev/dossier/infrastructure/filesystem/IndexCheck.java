@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks the commit log against the event files: every committed line names a file that exists and whose
- * envelope and size match the line; stamps increase with positions; every event file is named by a line.
+ * Checks the commit log against the event files: every committed line names an event file, or a line of a
+ * range file, that exists and whose envelope (and file size) match the line; stamps increase with
+ * positions; every event file and range line is named by a line.
  */
 final class IndexCheck {
     private final StoreLayout layout;
@@ -23,11 +24,13 @@ final class IndexCheck {
      * @param entries    the committed index entries, in position order
      * @param parsed     the event files that parsed, by relative path
      * @param eventFiles the relative paths of every file named like an event, parsed or not
+     * @param rangeLines the events on lines of range files that parsed, by stamp
      */
     void check(List<IndexEntry> entries, Map<String, CheckedEvent> parsed, Set<String> eventFiles,
-               List<StoreProblem> problems) {
+               Map<EventStamp, CheckedEvent> rangeLines, List<StoreProblem> problems) {
         String index = layout.relative(layout.index());
         var named = new HashSet<String>();
+        var namedLines = new HashSet<EventStamp>();
         EventStamp previous = null;
         for (IndexEntry entry : entries) {
             String path = layout.relative(layout.eventFile(entry.stream(), entry.stamp(), entry.eventType()));
@@ -37,13 +40,22 @@ final class IndexCheck {
                         + " does not follow the stamp of the position before it"));
             }
             previous = entry.stamp();
-            if (!eventFiles.contains(path)) {
+            if (!eventFiles.contains(path) && rangeLines.containsKey(entry.stamp())) {
+                namedLines.add(entry.stamp());
+                compare(entry, rangeLines.get(entry.stamp()), problems);
+            } else if (!eventFiles.contains(path)) {
                 problems.add(new StoreProblem(path, "the index names this committed event (position " + entry.position()
                         + ", " + entry.stream() + " version " + entry.version() + "), but the file is missing"));
             } else if (parsed.containsKey(path)) {
                 compare(entry, parsed.get(path), problems);
             }
         }
+        rangeLines.forEach((stamp, line) -> {
+            if (!namedLines.contains(stamp)) {
+                problems.add(new StoreProblem(line.path(), "no committed index line names this event (stamp "
+                        + stamp.digits() + ")"));
+            }
+        });
         for (String path : eventFiles) {
             if (!named.contains(path)) {
                 problems.add(new StoreProblem(path, "no committed index line names this file (an append that never"
@@ -59,7 +71,10 @@ final class IndexCheck {
         differ(differences, "version", event.version().value(), entry.version());
         differ(differences, "event id", event.eventId(), entry.eventId());
         differ(differences, "schema version", event.schemaVersion(), entry.schemaVersion());
-        differ(differences, "size in bytes", file.bytes(), entry.bytes());
+        if (file.bytes() != CheckedEvent.IN_RANGE) {
+            differ(differences, "size in bytes", file.bytes(), entry.bytes());
+        }
+        differ(differences, "stamp", file.stamp(), entry.stamp());
         if (!differences.isEmpty()) {
             problems.add(new StoreProblem(file.path(), "the file does not match its index line (was it edited?): "
                     + String.join("; ", differences)));

@@ -136,7 +136,7 @@ final class IndexLog implements AutoCloseable {
     }
 
     /** Forces everything appended so far to disk (a checkpoint), when {@code sync}. */
-    synchronized void force(boolean sync) throws IOException {
+    void force(boolean sync) throws IOException {
         if (sync) {
             channel.force(false);
         }

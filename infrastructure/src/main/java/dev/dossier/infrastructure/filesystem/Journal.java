@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -23,9 +24,18 @@ import java.util.Objects;
  * mark. A commit forces this one file; event files and index lines are written afterwards without forcing
  * and become durable at the next checkpoint, which forces them and starts a new, empty journal. Until then
  * the journal can redo them after a crash. Use only while holding the store's write lock.
+ *
+ * <p>When syncing, the file is preallocated (zero bytes after the last record): a commit then overwrites
+ * blocks the file already owns, so forcing it needs no file-system metadata update. The records end at
+ * the first zero byte. A checkpoint that runs in the background first seals the journal (renames it to
+ * {@code journal-<position>.jsonl}, see {@link JournalSegments}) and carries on in a spare, preallocated
+ * journal.
  */
 final class Journal implements AutoCloseable {
     private static final String HEADER_PREFIX = "{\"journal\":1,\"checkpoint\":";
+    private static final int HEADER_WIDTH = 100;
+    private static final int GROW_BYTES = 1 << 20;
+    private static final int READ_CHUNK = 16 * 1024;
 
     /** One committed event: its index entry, whether it ends a batch, and its file's bytes. */
     record Record(IndexEntry entry, boolean commit, byte[] file) {
@@ -38,7 +48,10 @@ final class Journal implements AutoCloseable {
     private FileChannel channel;
     private Object fileKey;
     private long committedEnd;
+    private long dataEnd;
+    private long allocatedEnd;
     private boolean consistent = true;
+    private boolean nameUnsynced;
 
     Journal(Path path, DurableFiles files) {
         this.path = path;
@@ -56,16 +69,12 @@ final class Journal implements AutoCloseable {
     /** Records committed since the last call (by any process), after cutting an uncommitted tail. */
     List<Record> readCommitted() throws IOException {
         reopenIfReplaced();
-        long size = channel.size();
-        if (size <= committedEnd) {
+        byte[] bytes = readData();
+        dataEnd = committedEnd + bytes.length;
+        if (bytes.length == 0) {
             return List.of();
         }
-        byte[] bytes = new byte[Math.toIntExact(size - committedEnd)];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining() && channel.read(buffer, committedEnd + buffer.position()) >= 0) {
-            // read up to the current end
-        }
-        CommittedLines read = CommittedLines.read(codec, bytes, buffer.position(), path.toString(), committedEnd);
+        CommittedLines read = CommittedLines.read(codec, bytes, bytes.length, path.toString(), committedEnd);
         var committed = new ArrayList<Record>(read.lines().size());
         for (IndexLineCodec.Line line : read.lines()) {
             committed.add(new Record(line.entry(), line.commit(), line.file().getBytes(StandardCharsets.UTF_8)));
@@ -75,13 +84,48 @@ final class Journal implements AutoCloseable {
         return committed;
     }
 
-    /** Cuts whatever follows the last committed record (a torn append of a crashed writer). */
+    /** The bytes from the committed end up to the first zero byte (the preallocated rest) or the end. */
+    private byte[] readData() throws IOException {
+        allocatedEnd = channel.size();
+        var out = new ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(READ_CHUNK);
+        long at = committedEnd;
+        while (at < allocatedEnd) {
+            buffer.clear();
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                break;
+            }
+            int zero = firstZero(buffer.array(), n);
+            out.write(buffer.array(), 0, zero);
+            if (zero < n) {
+                break;
+            }
+            at += n;
+        }
+        return out.toByteArray();
+    }
+
+    private static int firstZero(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return length;
+    }
+
+    /** Cuts whatever follows the last committed record (a torn append of a crashed writer): zeroes it. */
     void cutUncommitted() throws IOException {
-        if (channel.size() > committedEnd) {
-            channel.truncate(committedEnd);
+        if (dataEnd > committedEnd) {
+            ByteBuffer zeros = ByteBuffer.allocate(Math.toIntExact(dataEnd - committedEnd));
+            while (zeros.hasRemaining()) {
+                channel.write(zeros, committedEnd + zeros.position());
+            }
             if (files.syncs()) {
                 channel.force(true);
             }
+            dataEnd = committedEnd;
         }
     }
 
@@ -100,14 +144,20 @@ final class Journal implements AutoCloseable {
                         new String(record.file(), StandardCharsets.UTF_8));
             }
         }
-        ByteBuffer buffer = ByteBuffer.wrap(out.toByteArray());
+        syncName();
         long start = committedEnd;
+        int length = out.size();
+        boolean grows = files.syncs() && start + length > allocatedEnd;
+        if (grows) {
+            out.write(new byte[GROW_BYTES]);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(out.toByteArray());
         try {
             while (buffer.hasRemaining()) {
                 channel.write(buffer, start + buffer.position());
             }
             if (files.syncs()) {
-                channel.force(false);
+                channel.force(grows);
             }
         } catch (IOException | RuntimeException e) {
             consistent = false;
@@ -115,10 +165,16 @@ final class Journal implements AutoCloseable {
             if (files.syncs()) {
                 channel.force(true);
             }
+            allocatedEnd = start;
+            dataEnd = start;
             consistent = true;
             throw e;
         }
-        committedEnd = start + buffer.limit();
+        if (grows) {
+            allocatedEnd = start + buffer.limit();
+        }
+        committedEnd = start + length;
+        dataEnd = committedEnd;
         batches.forEach(sinceCheckpoint::addAll);
     }
 
@@ -147,8 +203,67 @@ final class Journal implements AutoCloseable {
         closeChannel();
     }
 
+    /**
+     * Seals this journal under {@code sealed} and carries on in {@code spare} (a file {@link #spare} made),
+     * which becomes the journal. If the spare cannot take the journal's name and the sealed journal cannot
+     * get it back either, the journal stays sealed and the next read creates an empty one. Returns the records the sealed journal protects; they stay protected until
+     * a checkpoint has forced them and deleted the sealed file.
+     */
+    List<Record> seal(Path sealed, Path spare) throws IOException {
+        List<Record> records = List.copyOf(sinceCheckpoint);
+        Files.move(path, sealed, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(spare, path, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            if (moveBack(sealed)) {
+                throw e;
+            }
+        }
+        sinceCheckpoint.clear();
+        closeChannel();
+        nameUnsynced = true;
+        try {
+            syncName();
+        } catch (IOException e) {
+            // The next append syncs the directory before it writes anything.
+        }
+        return records;
+    }
+
+    /** Undoes the first step of a seal; false when that fails too (the journal stays sealed, see reopen). */
+    private boolean moveBack(Path sealed) {
+        try {
+            Files.move(sealed, path, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Makes a seal's renames durable before anything is committed to the journal that took over the name. */
+    private void syncName() throws IOException {
+        if (nameUnsynced) {
+            files.syncDirectory(path.getParent());
+            nameUnsynced = false;
+        }
+    }
+
+    /**
+     * A preallocated empty journal, written and forced at {@code spare}, ready for {@link #seal}; its header
+     * names {@code checkpoint}, the last position when it was made.
+     */
+    static void spare(Path spare, DurableFiles files, int bytes, long checkpoint) throws IOException {
+        byte[] content = new byte[Math.max(bytes, HEADER_WIDTH)];
+        byte[] header = header(checkpoint);
+        System.arraycopy(header, 0, content, 0, header.length);
+        files.writeAtomically(spare, content);
+    }
+
     /** The journal is replaced by each checkpoint (of any process); the identity tells whether it was. */
     private void reopenIfReplaced() throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && JournalSegments.anySealed(path.getParent())) {
+            createIfMissing(path, files, -1);
+        }
         Object key = identity();
         if (channel != null && channel.isOpen() && Objects.equals(key, fileKey)) {
             return;
@@ -162,6 +277,8 @@ final class Journal implements AutoCloseable {
         fileKey = key;
         sinceCheckpoint.clear();
         committedEnd = headerLength();
+        dataEnd = committedEnd;
+        allocatedEnd = channel.size();
     }
 
     /** The file key where the file system has one, else the header line (which carries a random id). */
@@ -178,7 +295,7 @@ final class Journal implements AutoCloseable {
     }
 
     private long headerLength() throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(128);
+        ByteBuffer buffer = ByteBuffer.allocate(HEADER_WIDTH + 28);
         channel.read(buffer, 0);
         String head = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
         int newline = head.indexOf('\n');
@@ -188,9 +305,14 @@ final class Journal implements AutoCloseable {
         return newline + 1;
     }
 
+    /** The header line, padded with spaces to a fixed width. */
     private static byte[] header(long checkpoint) {
-        return (HEADER_PREFIX + checkpoint + ",\"id\":\"" + java.util.UUID.randomUUID() + "\"}\n")
-                .getBytes(StandardCharsets.UTF_8);
+        var text = new StringBuilder(HEADER_PREFIX).append(checkpoint).append(",\"id\":\"")
+                .append(java.util.UUID.randomUUID()).append("\"}");
+        while (text.length() < HEADER_WIDTH - 1) {
+            text.append(' ');
+        }
+        return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void closeChannel() throws IOException {

@@ -22,22 +22,28 @@ final class JournalApplier {
     private final DurableFiles files;
     private final IndexLog log;
     private final Journal journal;
+    private final RangeCatalog catalog;
 
-    JournalApplier(StoreLayout layout, DurableFiles files, IndexLog log, Journal journal) {
+    JournalApplier(StoreLayout layout, DurableFiles files, IndexLog log, Journal journal, RangeCatalog catalog) {
         this.layout = layout;
         this.files = files;
         this.log = log;
         this.journal = journal;
+        this.catalog = catalog;
     }
 
-    /** Writes the event files of freshly committed batches, then their index lines (which makes them visible). */
+    /**
+     * Writes the files of freshly committed batches (one event file for a single event, one range file for a
+     * batch of several), then their index lines (which makes them visible).
+     */
     void apply(List<List<Journal.Record>> batches) throws IOException {
         var entries = new ArrayList<List<IndexEntry>>(batches.size());
         for (List<Journal.Record> batch : batches) {
-            for (Journal.Record record : batch) {
-                Path file = fileOf(record.entry());
+            for (List<Journal.Record> unit : filesOf(batch)) {
+                Path file = fileOf(unit);
                 files.createDirectories(layout.root(), file.getParent(), new ArrayList<>());
-                files.writeDirect(file, record.file());
+                files.writeDirect(file, contentOf(unit));
+                noteRange(unit, file);
             }
             entries.add(batch.stream().map(Journal.Record::entry).toList());
         }
@@ -45,31 +51,30 @@ final class JournalApplier {
     }
 
     /**
-     * Makes files and index agree with committed records after a crash: a record already in the index must
-     * have its exact file (rewritten atomically when it was lost or torn); a record not yet in the index gets
-     * its file and then its index line. Temporary files in the directories involved are removed.
+     * Makes files and index agree with committed records after a crash: a batch already in the index must
+     * have its exact file (rewritten atomically when it was lost or torn); a batch not yet in the index gets
+     * its file and then its index lines. Temporary files in the directories involved are removed.
      */
     void redo(List<Journal.Record> records) throws IOException {
         long indexed = log.lastPosition();
         var toIndex = new ArrayList<List<IndexEntry>>();
-        var batch = new ArrayList<IndexEntry>();
         Set<Path> directories = new LinkedHashSet<>();
-        for (Journal.Record record : records) {
-            Path file = fileOf(record.entry());
-            directories.add(file.getParent());
-            if (record.entry().position() <= indexed) {
-                if (!hasContent(file, record.file())) {
-                    files.createDirectories(layout.root(), file.getParent(), new ArrayList<>());
-                    files.writeAtomically(file, record.file());
+        for (List<Journal.Record> batch : batchesOf(records)) {
+            boolean inIndex = batch.get(0).entry().position() <= indexed;
+            for (List<Journal.Record> unit : filesOf(batch)) {
+                Path file = fileOf(unit);
+                byte[] content = contentOf(unit);
+                directories.add(file.getParent());
+                files.createDirectories(layout.root(), file.getParent(), new ArrayList<>());
+                if (!inIndex) {
+                    files.writeDirect(file, content);
+                } else if (!hasContent(file, content)) {
+                    files.writeAtomically(file, content);
                 }
-                continue;
+                noteRange(unit, file);
             }
-            files.createDirectories(layout.root(), file.getParent(), new ArrayList<>());
-            files.writeDirect(file, record.file());
-            batch.add(record.entry());
-            if (record.commit()) {
-                toIndex.add(List.copyOf(batch));
-                batch.clear();
+            if (!inIndex) {
+                toIndex.add(batch.stream().map(Journal.Record::entry).toList());
             }
         }
         if (!toIndex.isEmpty()) {
@@ -82,10 +87,19 @@ final class JournalApplier {
 
     /** Forces every file, directory and index line the journal protects, then starts an empty journal. */
     void checkpoint() throws IOException {
+        force(journal.sinceCheckpoint());
+        journal.reset(log.lastPosition());
+    }
+
+    /**
+     * Forces the event files of {@code records}, their directories, the store directory and the index.
+     * Safe to call from a background thread while the writer goes on: it only forces what is written.
+     */
+    void force(List<Journal.Record> records) throws IOException {
         Set<Path> eventFiles = new LinkedHashSet<>();
         Set<Path> directories = new LinkedHashSet<>();
-        for (Journal.Record record : journal.sinceCheckpoint()) {
-            Path file = fileOf(record.entry());
+        for (List<Journal.Record> unit : batchesOf(records).stream().flatMap(b -> filesOf(b).stream()).toList()) {
+            Path file = fileOf(unit);
             eventFiles.add(file);
             directories.add(file.getParent());
             directories.add(file.getParent().getParent());
@@ -94,11 +108,56 @@ final class JournalApplier {
         ParallelForce.run(directories, files::syncDirectory);
         files.syncDirectory(layout.root());
         log.force(files.syncs());
-        journal.reset(log.lastPosition());
     }
 
-    private Path fileOf(IndexEntry entry) {
-        return layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
+    /** The records split at their commit marks: each batch is one append to one aggregate. */
+    static List<List<Journal.Record>> batchesOf(List<Journal.Record> records) {
+        var batches = new ArrayList<List<Journal.Record>>();
+        var batch = new ArrayList<Journal.Record>();
+        for (Journal.Record record : records) {
+            batch.add(record);
+            if (record.commit()) {
+                batches.add(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(List.copyOf(batch));
+        }
+        return batches;
+    }
+
+    /**
+     * How a batch is laid out in files: a batch of {@link RangeLines#BATCH_FROM} or more events is one
+     * range file; a smaller batch is one event file per event.
+     */
+    private static List<List<Journal.Record>> filesOf(List<Journal.Record> batch) {
+        return batch.size() >= RangeLines.BATCH_FROM ? List.of(batch) : batch.stream().map(List::of).toList();
+    }
+
+    /** The file of a unit {@link #filesOf} made: an event file for one event, a range file for a batch. */
+    private Path fileOf(List<Journal.Record> batch) {
+        IndexEntry first = batch.get(0).entry();
+        if (batch.size() == 1) {
+            return layout.eventFile(first.stream(), first.stamp(), first.eventType());
+        }
+        return layout.rangeFile(first.stream(), first.stamp(), batch.get(batch.size() - 1).entry().stamp());
+    }
+
+    private static byte[] contentOf(List<Journal.Record> batch) {
+        if (batch.size() == 1) {
+            return batch.get(0).file();
+        }
+        var lines = new ArrayList<byte[]>(batch.size());
+        batch.forEach(r -> lines.add(RangeLines.line(r.entry().stamp(), r.file())));
+        return RangeLines.join(lines);
+    }
+
+    private void noteRange(List<Journal.Record> batch, Path file) {
+        if (batch.size() > 1) {
+            var name = new StoreLayout.RangeName(batch.get(0).entry().stamp(), batch.get(batch.size() - 1).entry().stamp());
+            catalog.added(batch.get(0).entry().stream(), name, file);
+        }
     }
 
     private static boolean hasContent(Path file, byte[] expected) throws IOException {

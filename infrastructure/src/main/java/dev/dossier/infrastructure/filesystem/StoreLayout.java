@@ -18,11 +18,13 @@ final class StoreLayout {
     static final String INDEX = "event-index.jsonl";
     static final String LOCK = "write.lock";
     static final String JOURNAL = "journal.jsonl";
+    static final String JOURNAL_SPARE = "journal.spare";
     static final String AGGREGATE_TYPES = "aggregate-types.json";
     static final String SCHEMA_VERSIONS = "event-schema-versions.json";
     static final String STATISTICS = "storage-statistics.json";
     static final String TEMP_PREFIX = ".tmp-";
     static final String EVENT_SUFFIX = ".json";
+    static final String RANGE_SUFFIX = ".jsonl";
 
     private final Path root;
     private final Map<StreamId, Path> aggregateDirectories = new ConcurrentHashMap<>();
@@ -52,6 +54,21 @@ final class StoreLayout {
         return metadata().resolve(JOURNAL);
     }
 
+    /** The spare, preallocated journal that the next background checkpoint swaps in. */
+    Path spareJournal() {
+        return metadata().resolve(JOURNAL_SPARE);
+    }
+
+    /** A journal sealed for a background checkpoint; {@code first} is the position of its first event. */
+    Path sealedJournal(long first) {
+        return metadata().resolve(String.format("journal-%020d.jsonl", first));
+    }
+
+    static boolean isSealedJournal(String name) {
+        return name.length() == 34 && name.startsWith("journal-") && name.endsWith(".jsonl")
+                && name.substring(8, 28).chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     Path lock() {
         return metadata().resolve(LOCK);
     }
@@ -78,6 +95,30 @@ final class StoreLayout {
     /** {@code <type>/<id>/<20-digit stamp>-<EventType>.json}. */
     Path eventFile(StreamId stream, EventStamp stamp, EventType type) {
         return aggregateDirectory(stream).resolve(eventFileName(stamp, type));
+    }
+
+    /** {@code <type>/<id>/<20-digit first stamp>-<20-digit last stamp>.jsonl}: a range file (a batch or a pack). */
+    Path rangeFile(StreamId stream, EventStamp first, EventStamp last) {
+        return aggregateDirectory(stream).resolve(first.digits() + "-" + last.digits() + RANGE_SUFFIX);
+    }
+
+    /** The stamps a range file's name gives, or empty when the name is not one of a range file. */
+    static Optional<RangeName> parseRangeFileName(String fileName) {
+        if (fileName.length() != 41 + RANGE_SUFFIX.length() || !fileName.endsWith(RANGE_SUFFIX)
+                || fileName.charAt(20) != '-') {
+            return Optional.empty();
+        }
+        Optional<EventStamp> first = EventStamp.parse(fileName.substring(0, 20));
+        Optional<EventStamp> last = EventStamp.parse(fileName.substring(21, 41));
+        return first.isEmpty() || last.isEmpty() || first.get().compareTo(last.get()) >= 0 ? Optional.empty()
+                : Optional.of(new RangeName(first.get(), last.get()));
+    }
+
+    /** The stamps of the first and the last event of a range file. */
+    record RangeName(EventStamp first, EventStamp last) {
+        boolean covers(EventStamp stamp) {
+            return first.compareTo(stamp) <= 0 && stamp.compareTo(last) <= 0;
+        }
     }
 
     static String eventFileName(EventStamp stamp, EventType type) {

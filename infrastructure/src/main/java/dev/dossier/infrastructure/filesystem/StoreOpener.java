@@ -50,9 +50,12 @@ final class StoreOpener {
                 Journal.createIfMissing(layout.journal(), files, 0);
                 journal = new Journal(layout.journal(), files);
                 var registries = new MetadataRegistries(layout, files, options.eventTypes(), options.clock());
+                var catalog = new RangeCatalog(layout);
+                var applier = new JournalApplier(layout, files, log, journal, catalog);
                 var parts = new FileStoreParts(options, layout, files, codec,
-                        new EventRecorder(payloads, options.clock()), index, log, journal,
-                        new JournalApplier(layout, files, log, journal), lock, registries, recovery);
+                        new EventRecorder(payloads, options.clock()), index, catalog, log, journal, applier,
+                        new Checkpointer(layout, files, journal, applier, log, options.checkpointInterval()),
+                        lock, registries, recovery);
                 recover(parts);
                 return parts;
             } catch (IOException | RuntimeException e) {
@@ -70,11 +73,18 @@ final class StoreOpener {
         try (WriteLock.Held held = parts.lock().acquire()) {
             parts.log().refresh();
             parts.log().truncateUncommitted(parts.files().syncs());
+            List<JournalSegments.Sealed> sealed = JournalSegments.read(parts.layout(), parts.files());
             List<Journal.Record> committed = parts.journal().readCommitted();
             parts.journal().cutUncommitted();
             parts.recovery().removeMetadataTemporaries();
-            if (!committed.isEmpty()) {
-                parts.applier().redo(committed);
+            var all = new ArrayList<>(JournalSegments.recordsOf(sealed));
+            all.addAll(committed);
+            if (!all.isEmpty()) {
+                parts.applier().redo(all);
+                parts.applier().force(JournalSegments.recordsOf(sealed));
+                for (JournalSegments.Sealed done : sealed) {
+                    Files.deleteIfExists(done.path());
+                }
                 parts.applier().checkpoint();
             }
             if (!parts.registries().areCurrent(parts.index())) {

@@ -46,9 +46,28 @@ final class StoreRecovery {
      *
      * @throws CorruptDataException when an event file is unreadable or the positions have a gap
      */
+    private List<IndexEntry> rangeEntries(StoreScanner.Found found, EventFileCodec codec) throws IOException {
+        String name = layout.relative(found.path());
+        var file = new RangeFile(found.path(), name, Files.readAllBytes(found.path()));
+        var entries = new ArrayList<IndexEntry>(file.lines());
+        for (int i = 0; i < file.lines(); i++) {
+            String where = name + " line " + (i + 1);
+            var stamp = file.stamp(i).orElseThrow(() -> new CorruptDataException(where, "the line has no stamp"));
+            byte[] line = file.line(i);
+            RecordedEvent event = codec.decode(where, line);
+            entries.add(new IndexEntry(event.position().value(), stamp, event.stream(), event.version().value(),
+                    event.eventType(), event.schemaVersion(), event.eventId(), line.length));
+        }
+        return entries;
+    }
+
     byte[] rebuildIndex(EventFileCodec codec) throws IOException {
         var entries = new ArrayList<IndexEntry>();
         for (StoreScanner.Found found : scanner.scan()) {
+            if (found.kind() == StoreScanner.Kind.RANGE) {
+                entries.addAll(rangeEntries(found, codec));
+                continue;
+            }
             if (found.kind() != StoreScanner.Kind.EVENT) {
                 continue;
             }

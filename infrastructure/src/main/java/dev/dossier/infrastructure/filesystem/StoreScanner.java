@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Walks the aggregate directories of a store without reading any file body, and classifies every entry:
- * event files, temporary files, and anything the format does not explain (strays, symbolic links).
+ * event files, range files, temporary files, and anything the format does not explain (strays, symbolic links).
  * Symbolic links are reported, never followed.
  */
 final class StoreScanner {
@@ -27,10 +27,17 @@ final class StoreScanner {
         this.layout = layout;
     }
 
-    enum Kind { EVENT, TEMPORARY, STRAY_FILE, STRAY_DIRECTORY, SYMBOLIC_LINK }
+    enum Kind { EVENT, RANGE, TEMPORARY, STRAY_FILE, STRAY_DIRECTORY, SYMBOLIC_LINK }
 
-    /** One entry found; {@code stream} and {@code name} are set for event files (and temporaries, stream only). */
-    record Found(Path path, Kind kind, Optional<StreamId> stream, Optional<StoreLayout.ParsedName> name) {
+    /**
+     * One entry found; {@code stream} is set for event files, range files and temporaries, {@code name} for
+     * event files, {@code range} for range files.
+     */
+    record Found(Path path, Kind kind, Optional<StreamId> stream, Optional<StoreLayout.ParsedName> name,
+                 Optional<StoreLayout.RangeName> range) {
+        Found(Path path, Kind kind, Optional<StreamId> stream, Optional<StoreLayout.ParsedName> name) {
+            this(path, kind, stream, name, Optional.empty());
+        }
     }
 
     List<Found> scan() throws IOException {
@@ -75,7 +82,12 @@ final class StoreScanner {
                 found.add(new Found(file, Kind.TEMPORARY, Optional.of(stream), Optional.empty()));
             } else {
                 Optional<StoreLayout.ParsedName> parsed = StoreLayout.parseEventFileName(name);
+                Optional<StoreLayout.RangeName> range = StoreLayout.parseRangeFileName(name);
                 boolean regular = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+                if (range.isPresent() && regular) {
+                    found.add(new Found(file, Kind.RANGE, Optional.of(stream), Optional.empty(), range));
+                    continue;
+                }
                 found.add(parsed.isPresent() && regular
                         ? new Found(file, Kind.EVENT, Optional.of(stream), parsed)
                         : stray(file, regular ? Kind.STRAY_FILE : Kind.STRAY_DIRECTORY));

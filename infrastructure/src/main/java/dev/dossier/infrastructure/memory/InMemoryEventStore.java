@@ -97,7 +97,11 @@ public final class InMemoryEventStore extends IndexedEventStore {
     }
 
     @Override
-    protected RecordedEvent load(IndexEntry entry) {
+    protected List<RecordedEvent> load(List<IndexEntry> entries) {
+        return entries.stream().map(this::loadOne).toList();
+    }
+
+    private RecordedEvent loadOne(IndexEntry entry) {
         RecordedEvent stored;
         synchronized (events) {
             stored = events.get((int) entry.position() - 1);

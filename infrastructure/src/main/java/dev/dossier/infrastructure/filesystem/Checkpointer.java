@@ -1,0 +1,142 @@
+package dev.dossier.infrastructure.filesystem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checkpoints off the append path. When the journal holds a checkpoint's worth of events, the writer seals
+ * it and carries on in a spare journal; one background thread ({@code dossier-checkpointer}, started when
+ * first needed and stopped by {@link #close}) forces the sealed journal's event files, directories and the
+ * index, then deletes the sealed journal. The writer waits only when the journal has grown to four
+ * checkpoints' worth while a checkpoint is still running. Methods other than {@link #close} are called by
+ * the writer, holding the store's write lock.
+ */
+final class Checkpointer implements AutoCloseable {
+    private static final int SPARE_BYTES = 4 << 20;
+    private final StoreLayout layout;
+    private final DurableFiles files;
+    private final Journal journal;
+    private final JournalApplier applier;
+    private final IndexLog log;
+    private final int interval;
+    private final ConcurrentLinkedQueue<JournalSegments.Sealed> pending = new ConcurrentLinkedQueue<>();
+    private ExecutorService thread;
+    private Future<?> running;
+    private Future<?> spare;
+
+    Checkpointer(StoreLayout layout, DurableFiles files, Journal journal, JournalApplier applier, IndexLog log,
+                 int interval) {
+        this.layout = layout;
+        this.files = files;
+        this.journal = journal;
+        this.applier = applier;
+        this.log = log;
+        this.interval = interval;
+    }
+
+    /** After each commit: prepares a spare journal at half a checkpoint, seals the journal at a whole one. */
+    void afterCommit() throws IOException {
+        int size = journal.size();
+        if (size >= interval / 2 && spare == null && !Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
+            spare = background().submit(() -> {
+                Journal.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
+                return null;
+            });
+        }
+        if (size < interval) {
+            return;
+        }
+        if (running != null && !running.isDone()) {
+            if (size < 4 * interval) {
+                return;
+            }
+            await(running);
+        }
+        if (spare != null) {
+            await(spare);
+            spare = null;
+        }
+        if (!Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
+            Journal.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
+        }
+        List<Journal.Record> records = journal.sinceCheckpoint();
+        var sealed = layout.sealedJournal(records.get(0).entry().position());
+        pending.add(new JournalSegments.Sealed(sealed, journal.seal(sealed, layout.spareJournal())));
+        running = background().submit(this::finishPending);
+    }
+
+    /** Forces what every pending sealed journal protects and deletes it; stops at the first failure. */
+    private Void finishPending() throws IOException {
+        for (JournalSegments.Sealed sealed; (sealed = pending.peek()) != null; ) {
+            applier.force(sealed.records());
+            Files.deleteIfExists(sealed.path());
+            files.syncDirectory(layout.metadata());
+            pending.poll();
+        }
+        return null;
+    }
+
+    /**
+     * Waits for the background work and finishes what it left, on the calling thread; then stops the
+     * thread. Afterwards no sealed journal of this process remains (unless forcing fails: then it throws
+     * and the next open finishes the work).
+     */
+    void drain() throws IOException {
+        stopThread();
+        finishPending();
+        Files.deleteIfExists(layout.spareJournal());
+    }
+
+    private ExecutorService background() {
+        if (thread == null) {
+            thread = Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "dossier-checkpointer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return thread;
+    }
+
+    private static void await(Future<?> future) throws IOException {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            // A failed checkpoint leaves its sealed journal pending; the next one tries again.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a checkpoint", e);
+        }
+    }
+
+    private void stopThread() {
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.MINUTES)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+        thread = null;
+        running = null;
+        spare = null;
+    }
+
+    @Override
+    public void close() {
+        stopThread();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.error.CorruptDataException;
+import dev.dossier.domain.error.StorageException;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.infrastructure.common.IndexEntry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Loads the events that index entries name, from their event files or from the range files holding them,
+ * and checks each against its entry. An event whose file is missing is looked for again after listing its
+ * aggregate directory (it may have been packed meanwhile); only then is it reported missing. Never follows
+ * a symbolic link. Thread-safe.
+ */
+final class EventReader {
+    private final StoreLayout layout;
+    private final EventFileCodec codec;
+    private final RangeCatalog catalog;
+    private final Set<Path> realDirectories = ConcurrentHashMap.newKeySet();
+
+    EventReader(StoreLayout layout, EventFileCodec codec, RangeCatalog catalog) {
+        this.layout = layout;
+        this.codec = codec;
+        this.catalog = catalog;
+    }
+
+    /**
+     * The events of {@code entries}, in their order.
+     *
+     * @throws CorruptDataException when an event is missing, unreadable or disagrees with its entry
+     * @throws StorageException when a file cannot be read
+     */
+    List<RecordedEvent> load(List<IndexEntry> entries) {
+        var events = new ArrayList<RecordedEvent>(entries.size());
+        RangeFile[] lastRange = new RangeFile[1];
+        for (IndexEntry entry : entries) {
+            events.add(loadOne(entry, lastRange));
+        }
+        return events;
+    }
+
+    private RecordedEvent loadOne(IndexEntry entry, RangeFile[] lastRange) {
+        Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
+        for (int attempt = 0; ; attempt++) {
+            Optional<RangeCatalog.Range> range = catalog.find(entry.stream(), entry.stamp());
+            if (range.isPresent()) {
+                RangeFile file = lastRange[0];
+                if (file == null || !file.path().equals(range.get().path())) {
+                    Path path = range.get().path();
+                    byte[] bytes = read(path, layout.relative(path));
+                    file = bytes == null ? null : new RangeFile(path, layout.relative(path), bytes);
+                    lastRange[0] = file;
+                }
+                if (file != null) {
+                    return EventMatch.check(entry, file.event(entry, codec), file.name());
+                }
+            } else {
+                String name = layout.relative(single);
+                byte[] bytes = read(single, name);
+                if (bytes != null) {
+                    return EventMatch.check(entry, codec.decode(name, bytes), name);
+                }
+            }
+            if (attempt > 0) {
+                throw new CorruptDataException(layout.relative(single), "the index names this committed event ("
+                        + entry.stream() + " version " + entry.version() + "), but its file is missing and no range file"
+                        + " holds it");
+            }
+            relist(entry);
+        }
+    }
+
+    private void relist(IndexEntry entry) {
+        try {
+            catalog.relist(entry.stream());
+        } catch (IOException e) {
+            throw new StorageException("list " + layout.relative(layout.aggregateDirectory(entry.stream())), e);
+        }
+    }
+
+    /** The file's bytes, or null when it does not exist. */
+    private byte[] read(Path file, String name) {
+        refuseLinkedDirectories(file, name);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new CorruptDataException(name, "the file is " + size + " bytes, too large to read");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // keep reading until the whole file is in
+            }
+            return buffer.array();
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("symbolic link")) {
+                throw new CorruptDataException(name, "is a symbolic link; the store never follows links");
+            }
+            throw new StorageException("read " + name, e);
+        }
+    }
+
+    /**
+     * Opening with {@code NOFOLLOW_LINKS} refuses only a link in the last name; a linked aggregate or type
+     * directory would still be followed, so those are checked too (once per directory: a directory found to
+     * be a real one is remembered).
+     */
+    private void refuseLinkedDirectories(Path file, String name) {
+        for (Path directory = file.getParent(); !directory.equals(layout.root()); directory = directory.getParent()) {
+            if (realDirectories.contains(directory)) {
+                continue;
+            }
+            if (Files.isSymbolicLink(directory)) {
+                throw new CorruptDataException(name, "its directory " + layout.relative(directory)
+                        + " is a symbolic link; the store never follows links");
+            }
+            if (realDirectories.size() < 1_000_000) {
+                realDirectories.add(directory);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.infrastructure.common.EventStamp;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lines of a range file. Each line is one event: the envelope of its event file on one line (the
+ * file's newlines and indentation dropped), led by the stamp the event would have in its file name:
+ * {@code {"stamp":"20261123153752039000","eventId": ...,"data": {...}}}. Lines follow versions, without gap.
+ */
+final class RangeLines {
+    /** A batch of this many events or more is written as one range file; a smaller one as one file per event. */
+    static final int BATCH_FROM = 10;
+
+    private static final byte[] PREFIX = "{\"stamp\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int STAMP_END = PREFIX.length + 20;
+
+    private RangeLines() {
+    }
+
+    /** The line of an event whose event file holds {@code eventFile} (as {@link EventFileCodec#encode} wrote it). */
+    static byte[] line(EventStamp stamp, byte[] eventFile) {
+        var out = new ByteArrayOutputStream(eventFile.length + 32);
+        out.writeBytes(PREFIX);
+        out.writeBytes(stamp.digits().getBytes(StandardCharsets.US_ASCII));
+        out.write('"');
+        out.write(',');
+        for (int i = 1; i < eventFile.length; i++) {
+            byte b = eventFile[i];
+            if (b == '\n') {
+                while (i + 1 < eventFile.length && eventFile[i + 1] == ' ') {
+                    i++;
+                }
+                continue;
+            }
+            out.write(b);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /** A range file's content: the lines, in order. */
+    static byte[] join(List<byte[]> lines) {
+        var out = new ByteArrayOutputStream(lines.size() * 700);
+        lines.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    /**
+     * Where each line starts, plus the content's length at the end; empty when the content does not end
+     * with a newline (a torn or hand-edited file).
+     */
+    static Optional<int[]> starts(byte[] content) {
+        if (content.length == 0 || content[content.length - 1] != '\n') {
+            return Optional.empty();
+        }
+        int[] starts = new int[16];
+        int count = 0;
+        for (int i = 0; i < content.length; i++) {
+            if (i == 0 || content[i - 1] == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i;
+            }
+        }
+        int[] result = Arrays.copyOf(starts, count + 1);
+        result[count] = content.length;
+        return Optional.of(result);
+    }
+
+    /** The stamp that leads the line from {@code start} to {@code end}, or empty when it has none. */
+    static Optional<EventStamp> stampOf(byte[] content, int start, int end) {
+        if (end - start < STAMP_END + 2 || !Arrays.equals(content, start, start + PREFIX.length, PREFIX, 0, PREFIX.length)
+                || content[start + STAMP_END] != '"') {
+            return Optional.empty();
+        }
+        return EventStamp.parse(new String(content, start + PREFIX.length, 20, StandardCharsets.US_ASCII));
+    }
+}
