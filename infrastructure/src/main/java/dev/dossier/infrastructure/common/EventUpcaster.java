@@ -1,5 +1,6 @@
 package dev.dossier.infrastructure.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dossier.domain.error.SchemaEvolutionException;
 import dev.dossier.domain.error.SchemaEvolutionException.Problem;
 import dev.dossier.domain.model.EventType;
@@ -40,13 +41,17 @@ public final class EventUpcaster {
 
     /** Whether {@code event}, as an adapter read it, is what the reader gets: no step, nothing to refuse. */
     public boolean passesThrough(RecordedEvent event) {
-        EventType type = event.eventType();
+        return passesThrough(event.eventType(), event.schemaVersion());
+    }
+
+    /** Whether a stored event of {@code type} at {@code schemaVersion} passes through (see above). */
+    public boolean passesThrough(EventType type, int schemaVersion) {
         boolean stepped = evolution.hasSteps(type);
-        if (stepped && evolution.stepFrom(new TypeVersion(type, event.schemaVersion())).isPresent()) {
+        if (stepped && evolution.stepFrom(new TypeVersion(type, schemaVersion)).isPresent()) {
             return false;
         }
         if (registry.isRegistered(type)) {
-            return registry.schemaVersionOf(type) == event.schemaVersion();
+            return registry.schemaVersionOf(type) == schemaVersion;
         }
         return !stepped && evolution.onUnknownType() == Fallback.RAW_JSON;
     }
@@ -57,13 +62,30 @@ public final class EventUpcaster {
      * @throws SchemaEvolutionException when it cannot be brought to a known schema and the fallback is to fail
      */
     public List<RecordedEvent> read(RecordedEvent stored) {
-        if (passesThrough(stored)) {
-            return List.of(stored);
-        }
+        return passesThrough(stored) ? List.of(stored) : upcast(stored);
+    }
+
+    /**
+     * Like {@link #read}, for an event the caller found does not {@link #passesThrough pass through}.
+     *
+     * @throws SchemaEvolutionException when it cannot be brought to a known schema and the fallback is to fail
+     */
+    public List<RecordedEvent> upcast(RecordedEvent stored) {
+        return upcast(stored, null);
+    }
+
+    /**
+     * Like {@link #upcast(RecordedEvent)}, starting from {@code storedData}: the tree of {@code stored.data()}
+     * that the adapter parsed while loading it, which becomes the upcasters' to change; null to parse it here.
+     *
+     * @throws SchemaEvolutionException when it cannot be brought to a known schema and the fallback is to fail
+     */
+    public List<RecordedEvent> upcast(RecordedEvent stored, JsonNode storedData) {
         EventType type = stored.eventType();
+        JsonNode data = storedData != null ? storedData : codec.parseStored(type, stored.data());
         List<JsonEvent> parts;
         try {
-            parts = chain.run(new JsonEvent(type, stored.schemaVersion(), codec.parseStored(type, stored.data())));
+            parts = chain.run(new JsonEvent(type, stored.schemaVersion(), data));
         } catch (IllegalArgumentException e) {
             throw new SchemaEvolutionException(type.value(), stored.schemaVersion(), Problem.INVALID_UPCASTER,
                     "upcasting failed: " + e.getMessage());

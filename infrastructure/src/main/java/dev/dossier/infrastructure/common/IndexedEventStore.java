@@ -145,13 +145,18 @@ public abstract class IndexedEventStore implements EventStorePort, CommitNotific
         return index.statistics();
     }
 
-    private List<RecordedEvent> loadAll(List<IndexEntry> entries) {
+    /**
+     * What readers get for the events {@code entries} point to: each stored event, or what
+     * {@link #upcaster()} makes of it. An adapter that can parse payloads while loading overrides it to hand
+     * those trees to {@link EventUpcaster#upcast(RecordedEvent, com.fasterxml.jackson.databind.JsonNode)}.
+     */
+    protected List<RecordedEvent> loadAll(List<IndexEntry> entries) {
         var events = new ArrayList<RecordedEvent>(entries.size());
         for (RecordedEvent stored : load(entries)) {
             if (upcaster.passesThrough(stored)) {
                 events.add(stored);
             } else {
-                events.addAll(upcaster.read(stored));
+                events.addAll(upcaster.upcast(stored));
             }
         }
         return events;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.EventStoreException;
@@ -20,10 +21,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /**
  * One event file: a pretty-printed UTF-8 JSON document with the envelope fields in a fixed order and
@@ -31,6 +31,8 @@ import java.util.UUID;
  */
 final class EventFileCodec {
     static final DateTimeFormatter TIMESTAMP = Timestamps.FORMAT;
+
+    private static final BiPredicate<EventType, Integer> NO_TREE = (type, version) -> false;
 
     private final ObjectMapper mapper = JsonSupport.mapper();
     private final PayloadCodec payloads;
@@ -73,6 +75,16 @@ final class EventFileCodec {
      * @throws CorruptDataException naming the file when it is not a complete, well-formed event
      */
     RecordedEvent decode(String file, byte[] bytes) {
+        return decode(file, bytes, NO_TREE).event();
+    }
+
+    /**
+     * Like {@link #decode(String, byte[])}, also parsing the payload into a tree, in the same pass, when
+     * {@code wantsTree} says so for the event's type and schema version (see {@link EnvelopeFields}).
+     *
+     * @throws CorruptDataException naming the file when it is not a complete, well-formed event
+     */
+    Decoded decode(String file, byte[] bytes, BiPredicate<EventType, Integer> wantsTree) {
         if (bytes.length == 0) {
             throw new CorruptDataException(file, "the file is empty (zero bytes)");
         }
@@ -80,7 +92,7 @@ final class EventFileCodec {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new CorruptDataException(file, "the file does not hold a JSON object");
             }
-            var fields = new EnvelopeFields(bytes);
+            var fields = new EnvelopeFields(bytes, wantsTree);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
@@ -89,7 +101,7 @@ final class EventFileCodec {
             if (parser.nextToken() != null) {
                 throw new CorruptDataException(file, "unexpected content after the JSON object");
             }
-            return envelope(file, fields, bytes);
+            return new Decoded(envelope(file, fields, bytes), fields.dataTree);
         } catch (CorruptDataException e) {
             throw e;
         } catch (JacksonException e) {
@@ -126,7 +138,7 @@ final class EventFileCodec {
                 .build();
     }
 
-    private Object bind(EventType type, int schemaVersion, RawJson raw, DataSpan data, byte[] bytes)
+    private Object bind(EventType type, int schemaVersion, RawJson raw, EnvelopeFields.DataSpan data, byte[] bytes)
             throws IOException {
         if (!payloads.binds(type, schemaVersion)) {
             return raw;
@@ -136,21 +148,8 @@ final class EventFileCodec {
         }
     }
 
-    /** Where the payload lies in the file's bytes: it is written compactly, so its text is taken as is. */
-    private static final class DataSpan {
-        private final byte[] bytes;
-        private final int offset;
-        private final int length;
-
-        private DataSpan(byte[] bytes, int offset, int length) {
-            this.bytes = bytes;
-            this.offset = offset;
-            this.length = length;
-        }
-
-        String text() {
-            return new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8);
-        }
+    /** A decoded event file: the event, and its payload's tree when one was asked for (else null). */
+    record Decoded(RecordedEvent event, JsonNode dataTree) {
     }
 
     private static <T> T required(String file, String field, T value) {
@@ -158,88 +157,5 @@ final class EventFileCodec {
             throw new CorruptDataException(file, "the field '" + field + "' is missing or of the wrong type");
         }
         return value;
-    }
-
-    /** The envelope's fields as they are read, in any order; each may appear once. */
-    private final class EnvelopeFields {
-        String eventId;
-        String eventType;
-        Long schemaVersion;
-        String aggregateType;
-        String aggregateId;
-        Long aggregateVersion;
-        Long globalPosition;
-        String timestamp;
-        String previousEventId;
-        String correlationId;
-        String causationId;
-        Map<String, String> metadata = Map.of();
-        DataSpan data;
-        private final byte[] bytes;
-
-        EnvelopeFields(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        void read(String file, String name, JsonParser parser) throws IOException {
-            switch (name) {
-                case "eventId" -> eventId = text(parser);
-                case "eventType" -> eventType = text(parser);
-                case "schemaVersion" -> schemaVersion = number(parser);
-                case "aggregateType" -> aggregateType = text(parser);
-                case "aggregateId" -> aggregateId = text(parser);
-                case "aggregateVersion" -> aggregateVersion = number(parser);
-                case "globalPosition" -> globalPosition = number(parser);
-                case "timestamp" -> timestamp = text(parser);
-                case "previousEventId" -> previousEventId = text(parser);
-                case "correlationId" -> correlationId = text(parser);
-                case "causationId" -> causationId = text(parser);
-                case "metadata" -> metadata = metadata(file, parser);
-                case "data" -> {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    if (parser.currentToken().isStructStart()) {
-                        parser.skipChildren();
-                    } else {
-                        parser.finishToken();
-                    }
-                    int end = (int) parser.currentLocation().getByteOffset();
-                    data = new DataSpan(bytes, start, end - start);
-                }
-                default -> parser.skipChildren();
-            }
-        }
-
-        private String text(JsonParser parser) throws IOException {
-            return parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
-        }
-
-        private Long number(JsonParser parser) throws IOException {
-            return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
-                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? parser.getLongValue() : skip(parser);
-        }
-
-        private <T> T skip(JsonParser parser) throws IOException {
-            parser.skipChildren();
-            return null;
-        }
-
-        private Map<String, String> metadata(String file, JsonParser parser) throws IOException {
-            if (parser.currentToken() == JsonToken.VALUE_NULL) {
-                return Map.of();
-            }
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                throw new CorruptDataException(file, "the field 'metadata' is not an object");
-            }
-            var map = new LinkedHashMap<String, String>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (value.isStructStart()) {
-                    throw new CorruptDataException(file, "metadata '" + key + "' is not a plain value");
-                }
-                map.put(key, parser.getText());
-            }
-            return map;
-        }
     }
 }

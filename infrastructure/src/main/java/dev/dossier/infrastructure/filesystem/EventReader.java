@@ -2,7 +2,7 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.StorageException;
-import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.EventType;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * Loads the events that index entries name, from their event files or from the range files holding them,
@@ -25,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a symbolic link. Thread-safe.
  */
 final class EventReader {
+    /** Asks for no payload tree. */
+    static final BiPredicate<EventType, Integer> NO_TREE = (type, version) -> false;
+
     private final StoreLayout layout;
     private final EventFileCodec codec;
     private final RangeCatalog catalog;
@@ -37,21 +41,23 @@ final class EventReader {
     }
 
     /**
-     * The events of {@code entries}, in their order.
+     * The events of {@code entries}, in their order, each with its payload's tree when {@code wantsTree}
+     * asks for it (by event type and schema version).
      *
      * @throws CorruptDataException when an event is missing, unreadable or disagrees with its entry
      * @throws StorageException when a file cannot be read
      */
-    List<RecordedEvent> load(List<IndexEntry> entries) {
-        var events = new ArrayList<RecordedEvent>(entries.size());
+    List<EventFileCodec.Decoded> load(List<IndexEntry> entries, BiPredicate<EventType, Integer> wantsTree) {
+        var events = new ArrayList<EventFileCodec.Decoded>(entries.size());
         RangeFile[] lastRange = new RangeFile[1];
         for (IndexEntry entry : entries) {
-            events.add(loadOne(entry, lastRange));
+            events.add(loadOne(entry, lastRange, wantsTree));
         }
         return events;
     }
 
-    private RecordedEvent loadOne(IndexEntry entry, RangeFile[] lastRange) {
+    private EventFileCodec.Decoded loadOne(IndexEntry entry, RangeFile[] lastRange,
+                                           BiPredicate<EventType, Integer> wantsTree) {
         Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
         for (int attempt = 0; ; attempt++) {
             Optional<RangeCatalog.Range> range = catalog.find(entry.stream(), entry.stamp());
@@ -64,13 +70,17 @@ final class EventReader {
                     lastRange[0] = file;
                 }
                 if (file != null) {
-                    return EventMatch.check(entry, file.event(entry, codec), file.name());
+                    EventFileCodec.Decoded decoded = file.event(entry, codec, wantsTree);
+                    EventMatch.check(entry, decoded.event(), file.name());
+                    return decoded;
                 }
             } else {
                 String name = layout.relative(single);
                 byte[] bytes = read(single, name);
                 if (bytes != null) {
-                    return EventMatch.check(entry, codec.decode(name, bytes), name);
+                    EventFileCodec.Decoded decoded = codec.decode(name, bytes, wantsTree);
+                    EventMatch.check(entry, decoded.event(), name);
+                    return decoded;
                 }
             }
             if (attempt > 0) {

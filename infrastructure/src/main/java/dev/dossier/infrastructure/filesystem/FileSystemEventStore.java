@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.StorageException;
 import dev.dossier.domain.model.AppendResult;
+import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.ExpectedVersion;
 import dev.dossier.domain.model.NewEvent;
 import dev.dossier.domain.model.RecordedEvent;
@@ -20,7 +21,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.Objects;
 
 /**
@@ -34,6 +37,8 @@ public final class FileSystemEventStore extends IndexedEventStore {
     private final CommitWriter writer;
     private final IndexWatcher watcher;
     private final EventReader reader;
+    /** Which payloads to parse while loading: those of events that do not pass through the upcaster. */
+    private final BiPredicate<EventType, Integer> upcast;
 
     private FileSystemEventStore(FileStoreParts parts) {
         super(parts.index(), new EventUpcaster(parts.options().schemas(), parts.recorder().codec()));
@@ -41,6 +46,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
         this.writer = new CommitWriter(parts);
         this.watcher = new IndexWatcher(parts.layout().index());
         this.reader = new EventReader(parts.layout(), parts.codec(), parts.catalog());
+        this.upcast = (type, version) -> !upcaster().passesThrough(type, version);
     }
 
     /**
@@ -114,7 +120,23 @@ public final class FileSystemEventStore extends IndexedEventStore {
 
     @Override
     protected List<RecordedEvent> load(List<IndexEntry> entries) {
-        return reader.load(entries);
+        return reader.load(entries, EventReader.NO_TREE).stream().map(EventFileCodec.Decoded::event).toList();
+    }
+
+    /** Like the default, parsing the payload of an event that will be upcast in the same pass as its envelope. */
+    @Override
+    protected List<RecordedEvent> loadAll(List<IndexEntry> entries) {
+        var events = new ArrayList<RecordedEvent>(entries.size());
+        for (EventFileCodec.Decoded decoded : reader.load(entries, upcast)) {
+            if (decoded.dataTree() != null) {
+                events.addAll(upcaster().upcast(decoded.event(), decoded.dataTree()));
+            } else if (upcaster().passesThrough(decoded.event())) {
+                events.add(decoded.event());
+            } else {
+                events.addAll(upcaster().upcast(decoded.event()));
+            }
+        }
+        return events;
     }
 
     @Override

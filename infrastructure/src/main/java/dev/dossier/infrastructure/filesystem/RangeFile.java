@@ -1,12 +1,13 @@
 package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
-import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.EventType;
 import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /** A range file read into memory: its lines found by the stamps that lead them. */
 final class RangeFile {
@@ -51,7 +52,7 @@ final class RangeFile {
      *
      * @throws CorruptDataException when no line carries that stamp or the line is not a well-formed event
      */
-    RecordedEvent event(IndexEntry entry, EventFileCodec codec) {
+    EventFileCodec.Decoded event(IndexEntry entry, EventFileCodec codec, BiPredicate<EventType, Integer> wantsTree) {
         int low = 0;
         int high = lines() - 1;
         while (low <= high) {
@@ -60,7 +61,7 @@ final class RangeFile {
                     "a line does not start with its stamp ({\"stamp\":\"<20 digits>\",...)"));
             int order = stamp.compareTo(entry.stamp());
             if (order == 0) {
-                return codec.decode(name + " line " + (middle + 1), line(middle));
+                return codec.decode(name + " line " + (middle + 1), line(middle), wantsTree);
             }
             if (order < 0) {
                 low = middle + 1;

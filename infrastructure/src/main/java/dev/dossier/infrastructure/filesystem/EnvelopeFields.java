@@ -1,0 +1,149 @@
+package dev.dossier.infrastructure.filesystem;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.dossier.domain.error.CorruptDataException;
+import dev.dossier.domain.error.EventStoreException;
+import dev.dossier.domain.model.EventType;
+import dev.dossier.infrastructure.json.JsonSupport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * An event file's envelope fields as they are read, in any order; each may appear once. The payload is
+ * kept as the span of the file's bytes it occupies (it is written compactly, so its text is taken as is)
+ * and, when asked for, also as a JSON tree parsed in the same pass.
+ */
+final class EnvelopeFields {
+    /** Reads a payload tree in the middle of the file: the rest of the envelope follows it. */
+    private static final ObjectReader TREE = JsonSupport.mapper().reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    String eventId;
+    String eventType;
+    Long schemaVersion;
+    String aggregateType;
+    String aggregateId;
+    Long aggregateVersion;
+    Long globalPosition;
+    String timestamp;
+    String previousEventId;
+    String correlationId;
+    String causationId;
+    Map<String, String> metadata = Map.of();
+    DataSpan data;
+    /** The payload's tree, when {@code wantsTree} asked for it; else null. */
+    JsonNode dataTree;
+    private final byte[] bytes;
+    private final BiPredicate<EventType, Integer> wantsTree;
+
+    /**
+     * @param wantsTree whether to parse the payload of an event of this type and schema version into a tree;
+     *                  asked only for an object or array payload that follows both fields in the file
+     */
+    EnvelopeFields(byte[] bytes, BiPredicate<EventType, Integer> wantsTree) {
+        this.bytes = bytes;
+        this.wantsTree = wantsTree;
+    }
+
+    void read(String file, String name, JsonParser parser) throws IOException {
+        switch (name) {
+            case "eventId" -> eventId = text(parser);
+            case "eventType" -> eventType = text(parser);
+            case "schemaVersion" -> schemaVersion = number(parser);
+            case "aggregateType" -> aggregateType = text(parser);
+            case "aggregateId" -> aggregateId = text(parser);
+            case "aggregateVersion" -> aggregateVersion = number(parser);
+            case "globalPosition" -> globalPosition = number(parser);
+            case "timestamp" -> timestamp = text(parser);
+            case "previousEventId" -> previousEventId = text(parser);
+            case "correlationId" -> correlationId = text(parser);
+            case "causationId" -> causationId = text(parser);
+            case "metadata" -> metadata = metadata(file, parser);
+            case "data" -> data(parser);
+            default -> parser.skipChildren();
+        }
+    }
+
+    private void data(JsonParser parser) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        if (!parser.currentToken().isStructStart()) {
+            parser.finishToken();
+        } else if (wantsTree()) {
+            dataTree = TREE.readTree(parser);
+        } else {
+            parser.skipChildren();
+        }
+        int end = (int) parser.currentLocation().getByteOffset();
+        data = new DataSpan(bytes, start, end - start);
+    }
+
+    private boolean wantsTree() {
+        if (eventType == null || schemaVersion == null || schemaVersion != schemaVersion.intValue()) {
+            return false;
+        }
+        EventType type;
+        try {
+            type = EventType.of(eventType);
+        } catch (EventStoreException | IllegalArgumentException e) {
+            return false; // reported when the envelope is built, as without a tree
+        }
+        return wantsTree.test(type, schemaVersion.intValue());
+    }
+
+    private String text(JsonParser parser) throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
+    }
+
+    private Long number(JsonParser parser) throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? parser.getLongValue() : skip(parser);
+    }
+
+    private <T> T skip(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
+    }
+
+    private Map<String, String> metadata(String file, JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return Map.of();
+        }
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new CorruptDataException(file, "the field 'metadata' is not an object");
+        }
+        var map = new LinkedHashMap<String, String>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value.isStructStart()) {
+                throw new CorruptDataException(file, "metadata '" + key + "' is not a plain value");
+            }
+            map.put(key, parser.getText());
+        }
+        return map;
+    }
+
+    /** Where the payload lies in the file's bytes. */
+    static final class DataSpan {
+        private final byte[] bytes;
+        final int offset;
+        final int length;
+
+        private DataSpan(byte[] bytes, int offset, int length) {
+            this.bytes = bytes;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        String text() {
+            return new String(bytes, offset, length, StandardCharsets.UTF_8);
+        }
+    }
+}
