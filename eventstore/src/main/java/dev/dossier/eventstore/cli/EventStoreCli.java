@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         subcommands = {InitCommand.class, AppendCommand.class, ReadCommand.class, ReadAllCommand.class,
                 LsCommand.class, TailCommand.class, StatsCommand.class, VerifyCommand.class, ImportCommand.class,
                 ExportCommand.class, SchemasCommand.class, MigrateCommand.class, DemoCommand.class,
-                RecordCommand.class, ReplayCommand.class, AtCommand.class, ParkedCommand.class},
+                RecordCommand.class, ReplayCommand.class, AtCommand.class, ParkedCommand.class, PackCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:verify found problems, or the store or system failed",
                 "2:invalid usage or invalid input", "3:the expected version did not match"})

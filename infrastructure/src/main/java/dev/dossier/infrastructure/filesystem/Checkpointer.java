@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * it and carries on in a spare journal; one background thread ({@code dossier-checkpointer}, started when
  * first needed and stopped by {@link #close}) forces the sealed journal's event files, directories and the
  * index, then deletes the sealed journal. The writer waits only when the journal has grown to four
- * checkpoints' worth while a checkpoint is still running. Methods other than {@link #close} are called by
- * the writer, holding the store's write lock.
+ * checkpoints' worth while a checkpoint is still running. With {@code inlineCheckpoints} the same steps
+ * run on the appending thread. Methods other than {@link #close} are called by the writer, holding the
+ * store's write lock.
  */
 final class Checkpointer implements AutoCloseable {
     private static final int SPARE_BYTES = 4 << 20;
@@ -27,13 +28,15 @@ final class Checkpointer implements AutoCloseable {
     private final JournalApplier applier;
     private final IndexLog log;
     private final int interval;
+    private final boolean inline;
     private final ConcurrentLinkedQueue<JournalSegments.Sealed> pending = new ConcurrentLinkedQueue<>();
     private ExecutorService thread;
     private Future<?> running;
     private Future<?> spare;
 
     Checkpointer(StoreLayout layout, DurableFiles files, Journal journal, JournalApplier applier, IndexLog log,
-                 int interval) {
+                 int interval, boolean inline) {
+        this.inline = inline;
         this.layout = layout;
         this.files = files;
         this.journal = journal;
@@ -45,7 +48,8 @@ final class Checkpointer implements AutoCloseable {
     /** After each commit: prepares a spare journal at half a checkpoint, seals the journal at a whole one. */
     void afterCommit() throws IOException {
         int size = journal.size();
-        if (size >= interval / 2 && spare == null && !Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
+        if (!inline && size >= interval / 2 && spare == null
+                && !Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
             spare = background().submit(() -> {
                 Journal.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
                 return null;
@@ -70,7 +74,11 @@ final class Checkpointer implements AutoCloseable {
         List<Journal.Record> records = journal.sinceCheckpoint();
         var sealed = layout.sealedJournal(records.get(0).entry().position());
         pending.add(new JournalSegments.Sealed(sealed, journal.seal(sealed, layout.spareJournal())));
-        running = background().submit(this::finishPending);
+        if (inline) {
+            finishPending();
+        } else {
+            running = background().submit(this::finishPending);
+        }
     }
 
     /** Forces what every pending sealed journal protects and deletes it; stops at the first failure. */

@@ -26,6 +26,11 @@ import lombok.With;
  * @param registryInterval how many committed events may pass before the metadata registries are rewritten
  * @param checkpointInterval how many events the journal may hold before a checkpoint forces their files
  *                         and the index and empties it (default 2,048)
+ * @param packEvery        pack an aggregate automatically each time its version passes a multiple of this
+ *                         (default 1,000; negative: only when asked, {@link FileSystemEventStore#pack()})
+ * @param packKeep         how many of an aggregate's most recent events packing leaves as they are (default 100)
+ * @param inlineCheckpoints run checkpoints on the appending thread instead of the background thread (the
+ *                         same steps in a fixed order; for deterministic fault-injection tests)
  */
 @Builder(toBuilder = true)
 @With
@@ -38,7 +43,10 @@ public record FileStoreOptions(
         int maxPayloadBytes,
         boolean sharedAccess,
         int registryInterval,
-        int checkpointInterval) {
+        int checkpointInterval,
+        int packEvery,
+        int packKeep,
+        boolean inlineCheckpoints) {
 
     /** The default directory when neither an option, a system property nor the environment names one. */
     public static final String DEFAULT_PATH = "./eventstore";
@@ -58,6 +66,8 @@ public record FileStoreOptions(
         maxPayloadBytes = maxPayloadBytes <= 0 ? PayloadCodec.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes;
         registryInterval = registryInterval <= 0 ? 1000 : registryInterval;
         checkpointInterval = checkpointInterval <= 0 ? 2048 : checkpointInterval;
+        packEvery = packEvery == 0 ? 1000 : packEvery;
+        packKeep = packKeep <= 0 ? 100 : packKeep;
     }
 
     /** Every setting at its default. */

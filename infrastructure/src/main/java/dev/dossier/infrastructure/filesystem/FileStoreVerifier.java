@@ -122,6 +122,10 @@ public final class FileStoreVerifier {
     private void checkMetadataLeftovers(List<StoreProblem> problems) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.metadata())) {
             for (Path entry : entries) {
+                if (entry.getFileName().toString().equals(PackIntent.FILE)) {
+                    problems.add(new StoreProblem(layout.relative(entry), "an interrupted pack (the next writer"
+                            + " that opens the store finishes it)"));
+                }
                 if (StoreLayout.isTemporary(entry.getFileName().toString())) {
                     problems.add(new StoreProblem(layout.relative(entry),
                             "a leftover temporary file of an interrupted metadata write"));

@@ -94,6 +94,21 @@ public final class FileSystemEventStore extends IndexedEventStore {
     }
 
     /**
+     * Packs the older events of every aggregate into range files (JSON Lines, one per run of versions;
+     * {@code docs/format.md}): all but the most recent {@code packKeep} events of each aggregate, except
+     * events a journal still protects. Atomic per range file: a crash leaves either the old files or the
+     * pack, and the next open finishes an interrupted pack. Readers see the same events throughout.
+     *
+     * @throws StorageException when files cannot be read or written (what was packed before stays packed)
+     * @throws dev.dossier.domain.error.CorruptDataException when an event to pack is damaged (nothing of
+     *         its aggregate is packed)
+     */
+    public PackReport pack() {
+        checkOpen();
+        return writer.pack();
+    }
+
+    /**
      * Listeners are called after this object's appends and, through a watcher of {@code metadata/}
      * (file-system notifications with a polling fallback, one daemon thread started by the first
      * registration and stopped by {@link #close()}), after commits by other processes or store objects.

@@ -45,7 +45,7 @@ final class IndexCheck {
                 compare(entry, rangeLines.get(entry.stamp()), problems);
             } else if (!eventFiles.contains(path)) {
                 problems.add(new StoreProblem(path, "the index names this committed event (position " + entry.position()
-                        + ", " + entry.stream() + " version " + entry.version() + "), but the file is missing"));
+                        + ", " + entry.stream() + " version " + entry.version() + "), but the file is missing and no range file holds it"));
             } else if (parsed.containsKey(path)) {
                 compare(entry, parsed.get(path), problems);
             }

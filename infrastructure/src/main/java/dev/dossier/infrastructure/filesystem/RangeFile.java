@@ -48,11 +48,21 @@ final class RangeFile {
     }
 
     /**
-     * The event on the line stamped like {@code entry}.
+     * The event on the line stamped like {@code entry}, with its payload's tree when {@code wantsTree} asks.
      *
      * @throws CorruptDataException when no line carries that stamp or the line is not a well-formed event
      */
     EventFileCodec.Decoded event(IndexEntry entry, EventFileCodec codec, BiPredicate<EventType, Integer> wantsTree) {
+        int line = lineOf(entry);
+        return codec.decode(name + " line " + (line + 1), line(line), wantsTree);
+    }
+
+    /**
+     * The index of the line stamped like {@code entry}.
+     *
+     * @throws CorruptDataException when no line carries that stamp
+     */
+    int lineOf(IndexEntry entry) {
         int low = 0;
         int high = lines() - 1;
         while (low <= high) {
@@ -61,7 +71,7 @@ final class RangeFile {
                     "a line does not start with its stamp ({\"stamp\":\"<20 digits>\",...)"));
             int order = stamp.compareTo(entry.stamp());
             if (order == 0) {
-                return codec.decode(name + " line " + (middle + 1), line(middle), wantsTree);
+                return middle;
             }
             if (order < 0) {
                 low = middle + 1;

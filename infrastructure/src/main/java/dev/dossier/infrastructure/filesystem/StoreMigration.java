@@ -65,17 +65,21 @@ public final class StoreMigration {
         var raw = new EventFileCodec(new PayloadCodec(EventTypeRegistry.empty(), Integer.MAX_VALUE));
         var upcaster = new EventUpcaster(options.schemas(), new PayloadCodec(options.eventTypes(), Integer.MAX_VALUE));
         var plan = new ArrayList<Rewrite>();
+        var located = new StoredLines(layout);
         int splits = 0;
         for (IndexFile.Line line : index.lines()) {
-            Path file = layout.eventFile(line.entry().stream(), line.entry().stamp(), line.entry().eventType());
-            byte[] bytes = Files.readAllBytes(file);
-            List<RecordedEvent> read = upcaster.read(raw.decode(layout.relative(file), bytes));
+            StoredLines.Stored stored = located.find(line.entry());
+            byte[] bytes = stored.bytes();
+            List<RecordedEvent> read = upcaster.read(raw.decode(stored.name(), bytes));
             if (read.size() > 1) {
                 splits++;
             }
-            byte[] current = read.size() == 1 ? raw.encode(read.get(0)) : bytes;
-            IndexEntry entry = read.size() == 1 ? entryOf(line.entry(), read.get(0), current.length) : line.entry();
-            plan.add(new Rewrite(line, file, bytes, current, entry));
+            byte[] encoded = read.size() == 1 ? raw.encode(read.get(0)) : null;
+            byte[] current = encoded == null ? bytes
+                    : stored.inRange() ? RangeLines.line(line.entry().stamp(), encoded) : encoded;
+            IndexEntry entry = encoded == null ? line.entry()
+                    : entryOf(line.entry(), read.get(0), stored.inRange() ? line.entry().bytes() : encoded.length);
+            plan.add(new Rewrite(line, stored.file(), stored.inRange(), bytes, current, entry));
         }
         List<Rewrite> changed = plan.stream().filter(Rewrite::changes).toList();
         if (changed.isEmpty()) {
@@ -87,8 +91,11 @@ public final class StoreMigration {
         var newIndex = new StoreIndex();
         var lines = new ByteArrayOutputStream();
         var codec = new IndexLineCodec();
+        var ranges = new java.util.LinkedHashMap<Path, List<Rewrite>>();
         for (Rewrite rewrite : plan) {
-            if (rewrite.changes()) {
+            if (rewrite.inRange()) {
+                ranges.computeIfAbsent(rewrite.file(), f -> new ArrayList<>()).add(rewrite);
+            } else if (rewrite.changes()) {
                 copy(rewrite.file(), rewrite.before(), backup);
                 writeInPlace(layout.eventFile(rewrite.entry().stream(), rewrite.entry().stamp(),
                         rewrite.entry().eventType()), rewrite.after());
@@ -96,10 +103,16 @@ public final class StoreMigration {
             codec.write(lines, rewrite.entry(), rewrite.line().commit());
             newIndex.add(rewrite.entry());
         }
+        for (var range : ranges.entrySet()) {
+            if (range.getValue().stream().anyMatch(Rewrite::changes)) {
+                copy(range.getKey(), Files.readAllBytes(range.getKey()), backup);
+                writeInPlace(range.getKey(), RangeLines.join(range.getValue().stream().map(Rewrite::after).toList()));
+            }
+        }
         files.writeAtomically(layout.index(), lines.toByteArray());
         int renamed = 0;
         for (Rewrite rewrite : changed) {
-            if (!rewrite.entry().eventType().equals(rewrite.line().entry().eventType())) {
+            if (!rewrite.inRange() && !rewrite.entry().eventType().equals(rewrite.line().entry().eventType())) {
                 Files.delete(rewrite.file());
                 files.syncDirectory(rewrite.file().getParent());
                 renamed++;
@@ -125,8 +138,12 @@ public final class StoreMigration {
         files.syncDirectory(file.getParent());
     }
 
-    /** One indexed event: its line, file and bytes before, and its bytes and index entry after. */
-    private record Rewrite(IndexFile.Line line, Path file, byte[] before, byte[] after, IndexEntry entry) {
+    /**
+     * One indexed event: its line, its file (an event file, or the range file whose line it is), its bytes
+     * (or line) before, and its bytes (or line) and index entry after.
+     */
+    private record Rewrite(IndexFile.Line line, Path file, boolean inRange, byte[] before, byte[] after,
+                           IndexEntry entry) {
         boolean changes() {
             return !entry.equals(line.entry()) || !java.util.Arrays.equals(before, after);
         }

@@ -54,7 +54,8 @@ final class StoreOpener {
                 var applier = new JournalApplier(layout, files, log, journal, catalog);
                 var parts = new FileStoreParts(options, layout, files, codec,
                         new EventRecorder(payloads, options.clock()), index, catalog, log, journal, applier,
-                        new Checkpointer(layout, files, journal, applier, log, options.checkpointInterval()),
+                        new Checkpointer(layout, files, journal, applier, log, options.checkpointInterval(),
+                                options.inlineCheckpoints()),
                         lock, registries, recovery);
                 recover(parts);
                 return parts;
@@ -77,6 +78,7 @@ final class StoreOpener {
             List<Journal.Record> committed = parts.journal().readCommitted();
             parts.journal().cutUncommitted();
             parts.recovery().removeMetadataTemporaries();
+            PackIntent.finish(parts.layout(), parts.files());
             var all = new ArrayList<>(JournalSegments.recordsOf(sealed));
             all.addAll(committed);
             if (!all.isEmpty()) {

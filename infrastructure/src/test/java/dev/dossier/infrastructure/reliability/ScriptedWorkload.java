@@ -53,6 +53,9 @@ final class ScriptedWorkload {
         readEverything();
         append(B, 1);
         append(C, 4);
+        append(B, 12);
+        pack();
+        append(B, 1);
         reopen();
         append(A, 1);
         close();
@@ -83,6 +86,10 @@ final class ScriptedWorkload {
         });
     }
 
+    private void pack() {
+        step(() -> store.pack());
+    }
+
     private void readEverything() {
         step(() -> store.readAll(GlobalPosition.FIRST, 1000));
     }
@@ -104,7 +111,7 @@ final class ScriptedWorkload {
         try {
             if (store == null) {
                 store = FileSystemEventStore.open(FileStoreOptions.at(root).withDurability(Durability.SYNC)
-                        .withRegistryInterval(3).withCheckpointInterval(4));
+                        .withRegistryInterval(3).withCheckpointInterval(4).withPackKeep(2).withInlineCheckpoints(true));
                 openedOnce = true;
             }
             action.run();

@@ -10,6 +10,7 @@ import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.filesystem.Durability;
 import dev.dossier.infrastructure.filesystem.FileStoreOptions;
+import dev.dossier.infrastructure.filesystem.FileStoreVerifier;
 import dev.dossier.infrastructure.filesystem.FileSystemEventStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,14 @@ public final class StoreAudit {
                     .noneMatch(p -> p.getFileName().toString().startsWith(".tmp-"));
             long eventFiles = files.stream().filter(p -> p.getNameCount() == 3 && !p.startsWith("metadata")
                     && p.getFileName().toString().endsWith(".json")).count();
-            assertThat(eventFiles).as("every event file on disk is named by the index").isEqualTo(events);
+            long rangeLines = 0;
+            for (Path range : files.stream().filter(p -> p.getNameCount() == 3 && !p.startsWith("metadata")
+                    && p.getFileName().toString().endsWith(".jsonl")).toList()) {
+                rangeLines += Files.readAllLines(root.resolve(range)).size();
+            }
+            assertThat(eventFiles + rangeLines).as("every event on disk (event files, range file lines) is named by"
+                    + " the index, once").isEqualTo(events);
+            assertThat(FileStoreVerifier.at(root).verify().problems()).as("verify finds no problem").isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,102 @@
+package dev.dossier.infrastructure.filesystem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dossier.domain.error.CorruptDataException;
+import dev.dossier.infrastructure.json.JsonSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code metadata/packing.json}: what a pack is about to replace. It is written (and forced) before the
+ * pack file takes its name and deleted once the files the pack replaces are gone, so a pack interrupted by
+ * a crash is finished when the store is next opened: if the pack file exists, the files it replaces are
+ * deleted; if not, nothing had changed (a temporary file the pack left is removed). Paths are relative to
+ * the store directory.
+ */
+final class PackIntent {
+    static final String FILE = "packing.json";
+    private static final ObjectMapper MAPPER = JsonSupport.mapper();
+
+    private PackIntent() {
+    }
+
+    static Path path(StoreLayout layout) {
+        return layout.metadata().resolve(FILE);
+    }
+
+    /** Records that {@code pack} is about to replace {@code sources}. */
+    static void write(StoreLayout layout, DurableFiles files, Path pack, List<Path> sources) throws IOException {
+        var relative = sources.stream().map(layout::relative).toList();
+        byte[] bytes = MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(Map.of("pack", layout.relative(pack), "replaces", relative));
+        files.writeAtomically(path(layout), bytes);
+        files.syncDirectory(layout.metadata());
+    }
+
+    /** Removes the record of a finished pack. */
+    static void clear(StoreLayout layout, DurableFiles files) throws IOException {
+        if (Files.deleteIfExists(path(layout))) {
+            files.syncDirectory(layout.metadata());
+        }
+    }
+
+    /**
+     * Finishes a pack a crash interrupted, if any: returns how many replaced files it deleted.
+     *
+     * @throws CorruptDataException when the record is unreadable or names a path outside the store
+     */
+    static int finish(StoreLayout layout, DurableFiles files) throws IOException {
+        Path record = path(layout);
+        if (!Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(Files.readAllBytes(record));
+        } catch (IOException e) {
+            throw new CorruptDataException(layout.relative(record), "unreadable: " + e.getMessage());
+        }
+        Path pack = inside(layout, tree.path("pack").asText(""), record);
+        int deleted = 0;
+        if (Files.isRegularFile(pack, LinkOption.NOFOLLOW_LINKS)) {
+            var sources = new ArrayList<Path>();
+            tree.path("replaces").forEach(node -> sources.add(inside(layout, node.asText(""), record)));
+            for (Path source : sources) {
+                if (!source.equals(pack) && Files.deleteIfExists(source)) {
+                    deleted++;
+                }
+            }
+            files.syncDirectory(pack.getParent());
+        }
+        removeTemporaries(pack.getParent());
+        clear(layout, files);
+        return deleted;
+    }
+
+    /** A pack's temporary file that a failed write could not remove. */
+    private static void removeTemporaries(Path directory) throws IOException {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var entries = Files.newDirectoryStream(directory, p -> StoreLayout.isTemporary(p.getFileName().toString()))) {
+            for (Path temp : entries) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static Path inside(StoreLayout layout, String relative, Path record) {
+        Path path = layout.root().resolve(relative).normalize();
+        if (relative.isEmpty() || !path.startsWith(layout.root()) || path.startsWith(layout.metadata())) {
+            throw new CorruptDataException(layout.relative(record), "names '" + relative
+                    + "', which is not a file of an aggregate directory");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.model.AggregateSummary;
+import dev.dossier.domain.model.AggregateTypeSummary;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.IndexEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Packs an aggregate's older events into range files: every run of event files and small range files
+ * (fewer than {@link #FULL} lines) holding versions up to the aggregate's version minus {@code keep} is
+ * merged into one range file, atomically ({@link PackIntent}); the most recent {@code keep} events stay
+ * as they are. Events a journal still protects are never packed. Each event is checked against its index
+ * entry before it is packed, so packing never carries damage into a pack. Use while holding the store's
+ * write lock, caught up with other processes.
+ */
+final class StorePacker {
+    /** A range file with this many lines or more is left as it is. */
+    static final int FULL = 1_000;
+
+    private final FileStoreParts parts;
+    private final int keep;
+
+    StorePacker(FileStoreParts parts, int keep) {
+        this.parts = parts;
+        this.keep = keep;
+    }
+
+    /** Packs every aggregate of the store. */
+    PackReport packAll() throws IOException {
+        var report = PackReport.EMPTY;
+        for (AggregateTypeSummary type : parts.index().aggregateTypes()) {
+            for (AggregateSummary aggregate : parts.index().aggregates(type.type())) {
+                report = report.plus(pack(aggregate.stream()));
+            }
+        }
+        return report;
+    }
+
+    /** Packs one aggregate; an empty report when there is nothing to merge. */
+    PackReport pack(StreamId stream) throws IOException {
+        long floor = protectedFrom();
+        long lastVersion = parts.index().versionOf(stream) - keep;
+        var lines = new StoredLines(parts.layout());
+        var runs = new ArrayList<List<Unit>>();
+        var run = new ArrayList<Unit>();
+        Unit unit = null;
+        for (IndexEntry entry : parts.index().stream(stream, 1)) {
+            if (entry.version() > lastVersion || entry.position() >= floor) {
+                break;
+            }
+            StoredLines.Stored stored = lines.find(entry);
+            if (unit != null && unit.file().equals(stored.file())) {
+                unit.add(entry, stored);
+                continue;
+            }
+            unit = new Unit(stored.file(), stored.fileLines());
+            unit.add(entry, stored);
+            if (stored.fileLines() >= FULL) {
+                runs.add(run);
+                run = new ArrayList<>();
+            } else {
+                run.add(unit);
+            }
+        }
+        if (unit != null && !unit.complete()) {
+            run.remove(unit);
+        }
+        runs.add(run);
+        var report = PackReport.EMPTY;
+        for (List<Unit> merge : runs) {
+            if (merge.size() > 1) {
+                report = report.plus(merge(stream, merge));
+            }
+        }
+        return report;
+    }
+
+    private PackReport merge(StreamId stream, List<Unit> units) throws IOException {
+        var entries = new ArrayList<IndexEntry>();
+        var content = new ArrayList<byte[]>();
+        var sources = new ArrayList<Path>();
+        for (Unit unit : units) {
+            entries.addAll(unit.entries());
+            content.addAll(unit.lines(parts.codec()));
+            sources.add(unit.file());
+        }
+        var name = new StoreLayout.RangeName(entries.get(0).stamp(), entries.get(entries.size() - 1).stamp());
+        Path pack = parts.layout().rangeFile(stream, name.first(), name.last());
+        PackIntent.write(parts.layout(), parts.files(), pack, sources);
+        parts.files().writeAtomically(pack, RangeLines.join(content));
+        parts.files().syncDirectory(pack.getParent());
+        parts.catalog().added(stream, name, pack);
+        for (Path source : sources) {
+            if (!source.equals(pack)) {
+                Files.deleteIfExists(source);
+            }
+        }
+        parts.files().syncDirectory(pack.getParent());
+        PackIntent.clear(parts.layout(), parts.files());
+        return new PackReport(1, entries.size(), sources.size(), 1);
+    }
+
+    /** The lowest position a journal (sealed or not) still protects; events below it are in no journal. */
+    private long protectedFrom() throws IOException {
+        long floor = parts.index().lastPosition() + 1;
+        List<Journal.Record> journaled = parts.journal().sinceCheckpoint();
+        if (!journaled.isEmpty()) {
+            floor = Math.min(floor, journaled.get(0).entry().position());
+        }
+        try (var sealed = Files.newDirectoryStream(parts.layout().metadata(),
+                p -> StoreLayout.isSealedJournal(p.getFileName().toString()))) {
+            for (Path path : sealed) {
+                floor = Math.min(floor, Long.parseLong(path.getFileName().toString().substring(8, 28)));
+            }
+        }
+        return floor;
+    }
+
+    /** The events of one file (an event file, or a range file) that a pack takes in. */
+    private static final class Unit {
+        private final Path file;
+        private final int fileLines;
+        private final List<IndexEntry> entries = new ArrayList<>();
+        private final List<StoredLines.Stored> stored = new ArrayList<>();
+
+        Unit(Path file, int fileLines) {
+            this.file = file;
+            this.fileLines = fileLines;
+        }
+
+        void add(IndexEntry entry, StoredLines.Stored line) {
+            entries.add(entry);
+            stored.add(line);
+        }
+
+        Path file() {
+            return file;
+        }
+
+        List<IndexEntry> entries() {
+            return entries;
+        }
+
+        /** Whether every event of the file is taken in (a range file may hold later, unpackable ones). */
+        boolean complete() {
+            return entries.size() == fileLines;
+        }
+
+        /** The lines for the pack, each checked against its index entry. */
+        List<byte[]> lines(EventFileCodec codec) {
+            var lines = new ArrayList<byte[]>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                StoredLines.Stored line = stored.get(i);
+                EventMatch.check(entries.get(i), codec.decode(line.name(), line.bytes()), line.name());
+                lines.add(line.inRange() ? line.bytes() : RangeLines.line(entries.get(i).stamp(), line.bytes()));
+            }
+            return lines;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.error.CorruptDataException;
+import dev.dossier.infrastructure.common.IndexEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the stored bytes of indexed events for tools that work on the files themselves (migration,
+ * packing): an event's own file, or its line in the range file that holds it. Range files are read once.
+ * Use while holding the store's write lock.
+ */
+final class StoredLines {
+    /**
+     * Where an event lies and its bytes: the whole event file, or its line of a range file (which has
+     * {@code fileLines} lines; 1 for an event file).
+     */
+    record Stored(Path file, String name, boolean inRange, byte[] bytes, int fileLines) {
+    }
+
+    private final StoreLayout layout;
+    private final RangeCatalog catalog;
+    private final Map<Path, RangeFile> read = new HashMap<>();
+
+    StoredLines(StoreLayout layout) {
+        this.layout = layout;
+        this.catalog = new RangeCatalog(layout);
+    }
+
+    /** @throws CorruptDataException when neither the event's file nor a range file holding it exists */
+    Stored find(IndexEntry entry) throws IOException {
+        Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
+        if (Files.isRegularFile(single, LinkOption.NOFOLLOW_LINKS)) {
+            return new Stored(single, layout.relative(single), false, Files.readAllBytes(single), 1);
+        }
+        Optional<RangeCatalog.Range> range = catalog.find(entry.stream(), entry.stamp());
+        if (range.isEmpty()) {
+            catalog.relist(entry.stream());
+            range = catalog.find(entry.stream(), entry.stamp());
+        }
+        if (range.isEmpty()) {
+            throw new CorruptDataException(layout.relative(single), "the index names this committed event, but its"
+                    + " file is missing and no range file holds it");
+        }
+        Path path = range.get().path();
+        RangeFile file = read.get(path);
+        if (file == null) {
+            file = new RangeFile(path, layout.relative(path), Files.readAllBytes(path));
+            read.put(path, file);
+        }
+        int line = file.lineOf(entry);
+        return new Stored(path, file.name() + " line " + (line + 1), true, file.line(line), file.lines());
+    }
+}
