@@ -37,10 +37,17 @@ final class CommitWriter {
         this.packer = new StorePacker(parts, parts.options().packKeep());
     }
 
-    /** Packs every aggregate's older events, as the only writer, caught up first. */
+    /**
+     * Packs every aggregate's older events, as the only writer, caught up first; checkpoints first, so that
+     * no event of this process is held back because a journal still protects it.
+     */
     PackReport pack() {
         PackReport[] report = {PackReport.EMPTY};
         exclusively(() -> {
+            parts.checkpointer().drain();
+            if (parts.journal().size() > 0) {
+                parts.applier().checkpoint();
+            }
             PackIntent.finish(parts.layout(), parts.files());
             report[0] = packer.packAll();
         });

@@ -70,4 +70,20 @@ public final class FileSystemFixture implements SchemaFixture {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Copies a directory tree; test stores only. */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.sorted().toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

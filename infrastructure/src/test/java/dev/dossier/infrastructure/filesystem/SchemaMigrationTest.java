@@ -46,6 +46,21 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void migrate_rewrites_old_events_inside_a_packed_range_file_too() {
+        try (var store = FileSystemEventStore.open(plain.withPackKeep(1))) {
+            store.pack();
+        }
+        List<RecordedEvent> upcast = read(evolved);
+
+        MigrationReport report = StoreMigration.migrate(evolved);
+
+        assertThat(report.rewritten()).isEqualTo(3);
+        assertThat(FileStoreVerifier.at(plain.root()).verify().problems()).isEmpty();
+        assertThat(read(plain)).extracting(RecordedEvent::schemaVersion).containsExactly(3, 3, 3, 1, 1);
+        assertThat(read(evolved)).isEqualTo(upcast);
+    }
+
+    @Test
     void reading_old_events_leaves_every_file_byte_for_byte_as_it_was() {
         Map<Path, String> before = files(plain.root());
 

@@ -1,0 +1,150 @@
+package dev.dossier.infrastructure.filesystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.domain.model.ExpectedVersion;
+import dev.dossier.domain.model.NewEvent;
+import dev.dossier.domain.model.RawJson;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.contract.SteppingClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Packing merges an aggregate's older events into one range file, atomically, and readers never notice. */
+class PackingTest {
+    private static final StreamId ORDER = StreamId.of("order", "o-1");
+
+    @TempDir
+    Path dir;
+
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T13:09:02.123Z"));
+
+    private FileSystemEventStore open(Path root, int keep) {
+        return FileSystemEventStore.open(FileStoreOptions.at(root).withClock(clock).withPackKeep(keep).withPackEvery(-1));
+    }
+
+    private List<RecordedEvent> appendSingles(FileSystemEventStore store, int count) {
+        for (int i = 0; i < count; i++) {
+            clock.advance(Duration.ofMillis(1));
+            store.append(ORDER, ExpectedVersion.any(), NewEvent.of("Noted", RawJson.of("{\"i\":" + i + "}")));
+        }
+        return store.readStream(ORDER);
+    }
+
+    @Test
+    void packing_merges_all_but_the_most_recent_events_into_one_range_file_and_reads_do_not_change() throws IOException {
+        Path root = dir.resolve("store");
+        List<RecordedEvent> before;
+        try (var store = open(root, 5)) {
+            before = appendSingles(store, 30);
+            PackReport report = store.pack();
+            assertThat(report).isEqualTo(new PackReport(1, 25, 25, 1));
+            assertThat(store.readStream(ORDER)).isEqualTo(before);
+        }
+        List<String> files = RangeFilesTest.list(root.resolve("order/o-1"));
+        assertThat(files).hasSize(6).first().asString().endsWith(".jsonl");
+        assertThat(Files.readAllLines(root.resolve("order/o-1").resolve(files.get(0)))).hasSize(25);
+        try (var store = open(root, 5)) {
+            assertThat(store.readStream(ORDER)).isEqualTo(before);
+        }
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    @Test
+    void packing_again_leaves_a_pack_as_it_is_and_merges_only_what_came_after() throws IOException {
+        Path root = dir.resolve("store");
+        try (var store = open(root, 5)) {
+            appendSingles(store, 30);
+            store.pack();
+            appendSingles(store, 20);
+            assertThat(store.pack()).isEqualTo(new PackReport(1, 45, 21, 1));
+            assertThat(store.pack()).isEqualTo(new PackReport(0, 0, 0, 0));
+        }
+        assertThat(RangeFilesTest.list(root.resolve("order/o-1"))).hasSize(6);
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    @Test
+    void an_aggregate_is_packed_automatically_when_its_version_passes_a_multiple_of_pack_every() throws IOException {
+        Path root = dir.resolve("store");
+        try (var store = FileSystemEventStore.open(FileStoreOptions.at(root).withClock(clock).withPackKeep(3)
+                .withPackEvery(10).withCheckpointInterval(4))) {
+            appendSingles(store, 9);
+            assertThat(RangeFilesTest.list(root.resolve("order/o-1"))).noneMatch(f -> f.endsWith(".jsonl"));
+            appendSingles(store, 1);
+            assertThat(RangeFilesTest.list(root.resolve("order/o-1"))).anyMatch(f -> f.endsWith(".jsonl"));
+            assertThat(store.readStream(ORDER)).hasSize(10);
+        }
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    @Test
+    void a_pack_interrupted_after_its_file_took_its_name_is_finished_when_the_store_opens() throws IOException {
+        Path root = dir.resolve("store");
+        Path copy = dir.resolve("copy");
+        List<RecordedEvent> before;
+        try (var store = open(root, 2)) {
+            before = appendSingles(store, 8);
+        }
+        FileSystemFixture.copyTree(root, copy);
+        try (var store = open(copy, 2)) {
+            store.pack();
+        }
+        Path pack = Files.list(copy.resolve("order/o-1")).filter(p -> p.toString().endsWith(".jsonl")).findFirst()
+                .orElseThrow();
+        Path aggregate = root.resolve("order/o-1");
+        List<Path> sources = Files.list(aggregate).sorted().limit(6).toList();
+        Files.copy(pack, aggregate.resolve(pack.getFileName()));
+        PackIntent.write(new StoreLayout(root.toAbsolutePath()), new DurableFiles(Durability.SYNC, true, true),
+                aggregate.resolve(pack.getFileName()).toAbsolutePath(),
+                sources.stream().map(Path::toAbsolutePath).toList());
+
+        try (var store = open(root, 2)) {
+            assertThat(store.readStream(ORDER)).isEqualTo(before);
+        }
+        assertThat(RangeFilesTest.list(aggregate)).hasSize(3);
+        assertThat(root.resolve("metadata/packing.json")).doesNotExist();
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    @Test
+    void a_pack_interrupted_before_its_file_took_its_name_changes_nothing() throws IOException {
+        Path root = dir.resolve("store");
+        List<RecordedEvent> before;
+        try (var store = open(root, 2)) {
+            before = appendSingles(store, 8);
+        }
+        Path aggregate = root.resolve("order/o-1");
+        List<Path> sources = Files.list(aggregate).sorted().limit(6).map(Path::toAbsolutePath).toList();
+        PackIntent.write(new StoreLayout(root.toAbsolutePath()), new DurableFiles(Durability.SYNC, true, true),
+                aggregate.resolve("20261123130902124000-20261123130902129000.jsonl").toAbsolutePath(), sources);
+
+        try (var store = open(root, 2)) {
+            assertThat(store.readStream(ORDER)).isEqualTo(before);
+        }
+        assertThat(RangeFilesTest.list(aggregate)).hasSize(8);
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    @Test
+    void another_store_object_reading_while_the_aggregate_is_packed_sees_the_same_events() throws IOException {
+        Path root = dir.resolve("store");
+        try (var writer = open(root, 1); var reader = open(root, 1)) {
+            List<RecordedEvent> before = appendSingles(writer, 20);
+            assertThat(reader.readStream(ORDER)).isEqualTo(before);
+            writer.pack();
+            assertThat(reader.readStream(ORDER)).isEqualTo(before);
+            writer.pack();
+            List<RecordedEvent> after = appendSingles(writer, 15);
+            writer.pack();
+            assertThat(reader.readStream(ORDER)).isEqualTo(after);
+        }
+    }
+}
