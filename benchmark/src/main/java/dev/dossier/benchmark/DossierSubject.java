@@ -19,16 +19,18 @@ import java.util.List;
 final class DossierSubject implements Subject {
     private static final int PAGE = 10_000;
     private final Path root;
-    private final FileSystemEventStore store;
+    private final FileStoreOptions options;
+    private FileSystemEventStore store;
 
     DossierSubject(Path root, boolean durable) {
         this.root = root;
         EventTypeRegistry types = EventTypeRegistry.empty()
                 .register("SampleRecorded", Payloads.Sample.class)
                 .register("RareRecorded", Payloads.Sample.class);
-        this.store = FileSystemEventStore.open(FileStoreOptions.at(root)
+        this.options = FileStoreOptions.at(root)
                 .withDurability(durable ? Durability.SYNC : Durability.OS_BUFFERED).withEventTypes(types)
-                .withSharedAccess(true));
+                .withSharedAccess(true);
+        this.store = FileSystemEventStore.open(options);
     }
 
     @Override
@@ -86,6 +88,13 @@ final class DossierSubject implements Subject {
     @Override
     public long diskBytes() {
         return DiskUsage.of(root);
+    }
+
+    @Override
+    public void compact(int keep) {
+        store.close();
+        store = FileSystemEventStore.open(options.withPackKeep(keep));
+        store.pack();
     }
 
     @Override

@@ -163,6 +163,15 @@ final class SqliteSubject implements Subject {
     }
 
     @Override
+    public void compact(int keep) {
+        try (Statement st = connections.get().createStatement()) {
+            st.execute("VACUUM");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public void close() {
         for (Connection c : opened) {
             try {

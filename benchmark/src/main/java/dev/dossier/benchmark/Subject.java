@@ -29,6 +29,12 @@ interface Subject extends AutoCloseable {
     /** Bytes on disk used by the store. */
     long diskBytes();
 
+    /**
+     * Compacts the store the way its user would to save space: Dossier packs every aggregate's events but
+     * the last {@code keep} ({@code eventstore pack --keep}); SQLite runs {@code VACUUM}.
+     */
+    void compact(int keep);
+
     @Override
     void close();
 }

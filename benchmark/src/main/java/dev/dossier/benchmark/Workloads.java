@@ -132,7 +132,7 @@ final class Workloads {
     /** Workloads 5, 6 and 8 on one store of {@code readAllEvents} events. */
     List<Result> reads() {
         var results = new ArrayList<Measure[]>();
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < 5; k++) {
             results.add(new Measure[2]);
         }
         for (int i = 0; i < subjects.size(); i++) {
@@ -147,6 +147,8 @@ final class Workloads {
                 results.get(2)[i] = timed(5, () -> s.byTime(window[0], window[1]));
                 long payload = (long) Payloads.json(0).length() * sizes.readAllEvents();
                 results.get(3)[i] = Measure.value((double) s.diskBytes() / payload);
+                s.compact(10);
+                results.get(4)[i] = Measure.value((double) s.diskBytes() / payload);
             }
             delete(dir);
         }
@@ -156,7 +158,9 @@ final class Workloads {
                         results.get(0)[0], results.get(0)[1]),
                 new Result("6a. events of one type, 1% of " + n, "queries/s", true, results.get(1)[0], results.get(1)[1]),
                 new Result("6b. time-range query, 1% of " + n, "queries/s", true, results.get(2)[0], results.get(2)[1]),
-                new Result("8. disk bytes per payload byte", "bytes/byte", false, results.get(3)[0], results.get(3)[1]));
+                new Result("8. disk bytes per payload byte", "bytes/byte", false, results.get(3)[0], results.get(3)[1]),
+                new Result("8b. disk bytes per payload byte after packing (keep 10) / VACUUM", "bytes/byte", false,
+                        results.get(4)[0], results.get(4)[1]));
     }
 
     private static Measure timed(int reps, java.util.function.IntSupplier query) {

@@ -27,7 +27,7 @@ import java.util.function.BiPredicate;
 
 /**
  * One event file: a pretty-printed UTF-8 JSON document with the envelope fields in a fixed order and
- * the payload under {@code data} (format v1, see docs/format.md).
+ * the payload under {@code data} (format v2, see docs/format.md).
  */
 final class EventFileCodec {
     static final DateTimeFormatter TIMESTAMP = Timestamps.FORMAT;

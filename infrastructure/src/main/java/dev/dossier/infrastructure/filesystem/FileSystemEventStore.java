@@ -27,10 +27,13 @@ import java.util.function.BiPredicate;
 import java.util.Objects;
 
 /**
- * The event store on disk, format v1 ({@code docs/format.md}): every event is one JSON file under
- * {@code <aggregate-type>/<aggregate-id>/}, and {@code metadata/event-index.jsonl} is the commit log that
- * orders them. Thread-safe; several processes may open the same directory and append concurrently.
- * Starts no thread, unless a commit listener is registered ({@link #onCommit(Runnable)}).
+ * The event store on disk, format v2 ({@code docs/format.md}): every event is a JSON file under
+ * {@code <aggregate-type>/<aggregate-id>/}, or a line of a JSON Lines range file there (a batch of ten or
+ * more, or a pack of older events), and {@code metadata/event-index.jsonl} is the commit log that orders
+ * them. Thread-safe; several processes may open the same directory and append concurrently. Starts no
+ * thread when it opens; appends start one checkpoint thread ({@code dossier-checkpointer}) once the
+ * journal first fills up, and registering a commit listener ({@link #onCommit(Runnable)}) starts a
+ * watcher; {@link #close()} stops both.
  */
 public final class FileSystemEventStore extends IndexedEventStore {
     private final FileStoreParts parts;

@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** {@code metadata/format.json}: marks a directory as a Dossier store and names its format version. */
+/**
+ * {@code metadata/format.json}: marks a directory as a Dossier store and names its format version. Version 2
+ * added range files (JSON Lines holding a batch or a pack of one aggregate's events); a version 1 store is
+ * a valid version 2 store and is marked as version 2 when a writer opens it.
+ */
 final class FormatMarker {
     static final String FORMAT_NAME = "dossier-event-store";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private FormatMarker() {
     }
@@ -32,12 +36,19 @@ final class FormatMarker {
         }
     }
 
+    /** The marker of a store of an older format version, rewritten for the current one. */
+    static byte[] upgrade(Path marker) throws IOException {
+        ObjectNode node = (ObjectNode) JsonSupport.mapper().readTree(Files.readAllBytes(marker));
+        node.put("formatVersion", FORMAT_VERSION);
+        return (JsonSupport.prettyWriter().writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /**
-     * Checks the marker of an existing store.
+     * Checks the marker of an existing store and returns its format version.
      *
      * @throws IncompatibleStoreException when it is unreadable, not Dossier's, or of a newer format version
      */
-    static void check(Path marker, String location) throws IOException {
+    static int check(Path marker, String location) throws IOException {
         JsonNode node;
         try {
             node = JsonSupport.mapper().readTree(Files.readAllBytes(marker));
@@ -58,5 +69,6 @@ final class FormatMarker {
                     + ", but this Dossier understands only up to version " + FORMAT_VERSION
                     + "; upgrade Dossier to read it");
         }
+        return version;
     }
 }

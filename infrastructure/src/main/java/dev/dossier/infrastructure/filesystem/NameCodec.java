@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The reversible, safe mapping between caller names and file names (format v1, see docs/format.md):
+ * The reversible, safe mapping between caller names and file names (format v2, see docs/format.md):
  * {@code a-z 0-9 - _} stay as they are; {@code .} too, except first or last; in directory names an
  * upper-case letter becomes {@code ^} and the lower-case letter (in event file names, where the stamp
  * already makes the name unique, upper-case letters stay); every other character becomes its UTF-8

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where everything lives in a store directory (format v1). Every caller name passes through
+ * Where everything lives in a store directory (format v2). Every caller name passes through
  * {@link NameCodec}, so no path built here leaves the root.
  */
 final class StoreLayout {

@@ -102,7 +102,10 @@ final class StoreOpener {
             throw new IncompatibleStoreException(location, "it is a file, not a directory");
         }
         if (Files.exists(layout.marker(), LinkOption.NOFOLLOW_LINKS)) {
-            FormatMarker.check(layout.marker(), location);
+            if (FormatMarker.check(layout.marker(), location) < FormatMarker.FORMAT_VERSION) {
+                files.writeAtomically(layout.marker(), FormatMarker.upgrade(layout.marker()));
+                files.syncDirectory(layout.metadata());
+            }
             return;
         }
         if (!Files.exists(root)) {

@@ -24,7 +24,7 @@ class StoreOpeningTest {
         FileSystemEventStore.open(root).close();
 
         assertThat(Files.readString(root.resolve("metadata/format.json")))
-                .contains("\"format\": \"dossier-event-store\"", "\"formatVersion\": 1");
+                .contains("\"format\": \"dossier-event-store\"", "\"formatVersion\": 2");
     }
 
     @Test
@@ -44,10 +44,23 @@ class StoreOpeningTest {
         Path root = dir.resolve("store");
         FileSystemEventStore.open(root).close();
         Files.writeString(root.resolve("metadata/format.json"),
-                "{\"format\":\"dossier-event-store\",\"formatVersion\":2}");
+                "{\"format\":\"dossier-event-store\",\"formatVersion\":3}");
 
         assertThatThrownBy(() -> FileSystemEventStore.open(root))
-                .isInstanceOf(IncompatibleStoreException.class).hasMessageContaining("format version 2");
+                .isInstanceOf(IncompatibleStoreException.class).hasMessageContaining("format version 3");
+    }
+
+    @Test
+    void a_store_of_format_version_1_opens_and_is_marked_as_version_2() throws IOException {
+        Path root = dir.resolve("store");
+        FileSystemEventStore.open(root).close();
+        Files.writeString(root.resolve("metadata/format.json"),
+                "{\"format\":\"dossier-event-store\",\"formatVersion\":1,\"createdAt\":\"2026-01-02T03:04:05.006Z\"}");
+
+        FileSystemEventStore.open(root).close();
+
+        assertThat(Files.readString(root.resolve("metadata/format.json")))
+                .contains("\"formatVersion\": 2").contains("2026-01-02T03:04:05.006Z");
     }
 
     @Test
