@@ -42,6 +42,7 @@ final class EnvelopeFields {
     JsonNode dataTree;
     private final byte[] bytes;
     private final BiPredicate<EventType, Integer> wantsTree;
+    private final FieldNames seen = new FieldNames();
 
     /**
      * @param wantsTree whether to parse the payload of an event of this type and schema version into a tree;
@@ -52,7 +53,16 @@ final class EnvelopeFields {
         this.wantsTree = wantsTree;
     }
 
+    /**
+     * Reads one field. The envelope parser runs without Jackson's duplicate detection (it costs a set
+     * per object); duplicates are caught here instead, and the payload is still read with detection on.
+     *
+     * @throws CorruptDataException when the field appeared before
+     */
     void read(String file, String name, JsonParser parser) throws IOException {
+        if (!seen.add(name)) {
+            throw new CorruptDataException(file, "Duplicate field '" + name + "' in the envelope");
+        }
         switch (name) {
             case "eventId" -> eventId = text(parser);
             case "eventType" -> eventType = text(parser);
@@ -73,6 +83,7 @@ final class EnvelopeFields {
 
     private void data(JsonParser parser) throws IOException {
         int start = (int) parser.currentTokenLocation().getByteOffset();
+        parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         if (!parser.currentToken().isStructStart()) {
             parser.finishToken();
         } else if (wantsTree()) {
@@ -80,6 +91,7 @@ final class EnvelopeFields {
         } else {
             parser.skipChildren();
         }
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         int end = (int) parser.currentLocation().getByteOffset();
         data = new DataSpan(bytes, start, end - start);
     }
@@ -125,7 +137,9 @@ final class EnvelopeFields {
             if (value.isStructStart()) {
                 throw new CorruptDataException(file, "metadata '" + key + "' is not a plain value");
             }
-            map.put(key, parser.getText());
+            if (map.put(key, parser.getText()) != null) {
+                throw new CorruptDataException(file, "Duplicate field '" + key + "' in metadata");
+            }
         }
         return map;
     }

@@ -89,6 +89,7 @@ final class EventFileCodec {
             throw new CorruptDataException(file, "the file is empty (zero bytes)");
         }
         try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new CorruptDataException(file, "the file does not hold a JSON object");
             }

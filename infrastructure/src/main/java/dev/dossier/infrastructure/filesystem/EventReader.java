@@ -58,7 +58,6 @@ final class EventReader {
 
     private EventFileCodec.Decoded loadOne(IndexEntry entry, RangeFile[] lastRange,
                                            BiPredicate<EventType, Integer> wantsTree) {
-        Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
         for (int attempt = 0; ; attempt++) {
             Optional<RangeCatalog.Range> range = catalog.find(entry.stream(), entry.stamp());
             if (range.isPresent()) {
@@ -75,6 +74,7 @@ final class EventReader {
                     return decoded;
                 }
             } else {
+                Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
                 String name = layout.relative(single);
                 byte[] bytes = read(single, name);
                 if (bytes != null) {
@@ -84,6 +84,7 @@ final class EventReader {
                 }
             }
             if (attempt > 0) {
+                Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
                 throw new CorruptDataException(layout.relative(single), "the index names this committed event ("
                         + entry.stream() + " version " + entry.version() + "), but its file is missing and no range file"
                         + " holds it");

@@ -4,6 +4,7 @@ import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.model.EventType;
 import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -15,6 +16,9 @@ final class RangeFile {
     private final String name;
     private final byte[] content;
     private final int[] starts;
+    /** The line after the last one found: consecutive entries usually ask for it. */
+    private int next;
+    private static final int STAMP_AT = "{\"stamp\":\"".length();
 
     /** @throws CorruptDataException when the content does not end with a newline */
     RangeFile(Path path, String name, byte[] content) {
@@ -63,14 +67,17 @@ final class RangeFile {
      * @throws CorruptDataException when no line carries that stamp
      */
     int lineOf(IndexEntry entry) {
+        byte[] target = entry.stamp().digits().getBytes(StandardCharsets.US_ASCII);
+        if (next < lines() && compare(next, target) == 0) {
+            return next++;
+        }
         int low = 0;
         int high = lines() - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            EventStamp stamp = stamp(middle).orElseThrow(() -> new CorruptDataException(name,
-                    "a line does not start with its stamp ({\"stamp\":\"<20 digits>\",...)"));
-            int order = stamp.compareTo(entry.stamp());
+            int order = compare(middle, target);
             if (order == 0) {
+                next = middle + 1;
                 return middle;
             }
             if (order < 0) {
@@ -81,5 +88,15 @@ final class RangeFile {
         }
         throw new CorruptDataException(name, "no line is stamped " + entry.stamp().digits() + " (" + entry.stream()
                 + " version " + entry.version() + "), though the file name's stamps include it");
+    }
+
+    /** Compares line {@code i}'s stamp with {@code target} (20 digits; fixed width, so bytes order as numbers). */
+    private int compare(int i, byte[] target) {
+        int from = starts[i] + STAMP_AT;
+        if (!RangeLines.hasStampAt(content, starts[i], starts[i + 1])) {
+            throw new CorruptDataException(name, "line " + (i + 1)
+                    + " does not start with its stamp ({\"stamp\":\"<20 digits>\",...)");
+        }
+        return Arrays.compare(content, from, from + 20, target, 0, 20);
     }
 }

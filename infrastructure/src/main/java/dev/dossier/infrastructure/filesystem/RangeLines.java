@@ -73,6 +73,20 @@ final class RangeLines {
         return Optional.of(result);
     }
 
+    /** Whether the line from {@code start} to {@code end} starts with {@code {"stamp":"<20 digits>",}. */
+    static boolean hasStampAt(byte[] content, int start, int end) {
+        if (end - start < STAMP_END + 2 || !Arrays.equals(content, start, start + PREFIX.length, PREFIX, 0, PREFIX.length)
+                || content[start + STAMP_END] != '"') {
+            return false;
+        }
+        for (int i = start + PREFIX.length; i < start + STAMP_END; i++) {
+            if (content[i] < '0' || content[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The stamp that leads the line from {@code start} to {@code end}, or empty when it has none. */
     static Optional<EventStamp> stampOf(byte[] content, int start, int end) {
         if (end - start < STAMP_END + 2 || !Arrays.equals(content, start, start + PREFIX.length, PREFIX, 0, PREFIX.length)

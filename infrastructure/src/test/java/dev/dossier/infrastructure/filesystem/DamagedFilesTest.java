@@ -105,6 +105,16 @@ class DamagedFilesTest {
     }
 
     @Test
+    void a_duplicate_key_in_the_payload_or_the_metadata_is_reported_with_its_path() throws IOException {
+        Path file = fileOf(2);
+        String original = Files.readString(file);
+        Files.writeString(file, original.replace("\"data\": {", "\"data\": {\"dup\":1,\"dup\":2,"));
+        assertReadingReports(file, "Duplicate field");
+        Files.writeString(file, original.replace("\"metadata\": {", "\"metadata\": {\"m\":\"1\",\"m\":\"2\","));
+        assertReadingReports(file, "Duplicate field");
+    }
+
+    @Test
     void a_hand_edited_envelope_is_reported_as_not_matching_the_index() throws IOException {
         Path file = fileOf(2);
         Files.writeString(file, Files.readString(file).replace("\"aggregateVersion\": 2", "\"aggregateVersion\": 7"));
