@@ -55,9 +55,11 @@ final class LargeStore {
 
     /**
      * The stores are filled without forcing; {@code sync} writes that back before append latency is
-     * measured, so that both subjects' durable appends do not pay for the fill's pending writes.
+     * measured, so that both subjects' durable appends do not pay for the fill's pending writes. A full
+     * garbage collection then removes what the fill and the earlier store objects left on the heap.
      */
     private static void flushOperatingSystemBuffers() {
+        System.gc();
         try {
             new ProcessBuilder("sync").inheritIO().start().waitFor();
         } catch (java.io.IOException e) {
@@ -67,8 +69,10 @@ final class LargeStore {
         }
     }
 
+    /** Append latency of a freshly opened store, after a full collection of what opening it left behind. */
     private Measure appendLatency(Subject s) {
         try (s) {
+            System.gc();
             long[] nanos = new long[250];
             long start = System.nanoTime();
             for (int i = 0; i < nanos.length; i++) {
