@@ -29,8 +29,8 @@ final class VerifyCommand implements Callable<Integer> {
             out.println(EventJson.pretty(document(report)));
         } else {
             report.problems().forEach(out::println);
-            out.println((report.isClean() ? "OK: " : "FAILED: ") + report.eventFiles() + " event files and "
-                    + report.indexEntries() + " index entries checked in " + report.root() + "; "
+            out.println((report.isClean() ? "OK: " : "FAILED: ") + report.eventFiles() + " event files, "
+                    + report.rangeFiles() + " range files and " + report.indexEntries() + " index entries checked in " + report.root() + "; "
                     + report.problems().size() + " problem" + (report.problems().size() == 1 ? "" : "s") + ".");
         }
         return report.isClean() ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -41,6 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
         root.put("store", report.root().toString());
         root.put("ok", report.isClean());
         root.put("eventFiles", report.eventFiles());
+        root.put("rangeFiles", report.rangeFiles());
         root.put("indexEntries", report.indexEntries());
         ArrayNode problems = root.putArray("problems");
         for (StoreProblem problem : report.problems()) {

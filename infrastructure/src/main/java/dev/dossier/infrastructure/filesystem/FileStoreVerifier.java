@@ -71,6 +71,7 @@ public final class FileStoreVerifier {
         var fileCheck = new EventFileCheck(layout, codec);
         var rangeCheck = new RangeFileCheck(layout, codec);
         var rangeLines = new HashMap<EventStamp, CheckedEvent>();
+        long rangeFiles = 0;
         var byStream = new TreeMap<StreamId, List<CheckedEvent>>();
         var directories = new LinkedHashMap<StreamId, String>();
         var parsed = new LinkedHashMap<String, CheckedEvent>();
@@ -88,6 +89,7 @@ public final class FileStoreVerifier {
                     });
                 }
                 case RANGE -> {
+                    rangeFiles++;
                     StreamId stream = found.stream().orElseThrow();
                     directories.putIfAbsent(stream, layout.relative(found.path().getParent()));
                     for (CheckedEvent event : rangeCheck.check(found, problems)) {
@@ -108,7 +110,7 @@ public final class FileStoreVerifier {
         List<IndexEntry> entries = readIndex(problems);
         new IndexCheck(layout).check(entries, parsed, eventFiles, rangeLines, problems);
         new RegistryCheck(layout).check(entries, problems);
-        return new VerificationReport(layout.root(), eventFiles.size(), entries.size(), problems);
+        return new VerificationReport(layout.root(), eventFiles.size(), rangeFiles, entries.size(), problems);
     }
 
     private void checkMarker(List<StoreProblem> problems) throws IOException {
