@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.filesystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -81,12 +82,24 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    /** Forces what every pending sealed journal protects and deletes it; stops at the first failure. */
+    /**
+     * Forces what every pending sealed journal protects and deletes it; stops at the first failure. A sealed
+     * journal that is gone was finished by another process opening the store (which forces everything it
+     * finds, and may then pack those events), so it is dropped.
+     */
     private Void finishPending() throws IOException {
         for (JournalSegments.Sealed sealed; (sealed = pending.peek()) != null; ) {
-            applier.force(sealed.records());
-            Files.deleteIfExists(sealed.path());
-            files.syncDirectory(layout.metadata());
+            if (Files.exists(sealed.path(), LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    applier.force(sealed.records());
+                } catch (NoSuchFileException e) {
+                    if (Files.exists(sealed.path(), LinkOption.NOFOLLOW_LINKS)) {
+                        throw e;
+                    }
+                }
+                Files.deleteIfExists(sealed.path());
+                files.syncDirectory(layout.metadata());
+            }
             pending.poll();
         }
         return null;
@@ -125,18 +138,27 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets the thread finish its work and end. Never interrupts it: an interrupt during a force would close
+     * the index's shared channel. An interrupt of the caller is kept for after the wait.
+     */
     private void stopThread() {
         if (thread == null) {
             return;
         }
         thread.shutdown();
-        try {
-            if (!thread.awaitTermination(5, TimeUnit.MINUTES)) {
-                thread.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            thread.shutdownNow();
         }
         thread = null;
         running = null;

@@ -26,6 +26,8 @@ import java.util.function.BiPredicate;
  * a symbolic link. Thread-safe.
  */
 final class EventReader {
+    /** How often a missing event is looked for again after listing its directory (packs may be running). */
+    private static final int RETRIES = 3;
     /** Asks for no payload tree. */
     static final BiPredicate<EventType, Integer> NO_TREE = (type, version) -> false;
 
@@ -83,7 +85,7 @@ final class EventReader {
                     return decoded;
                 }
             }
-            if (attempt > 0) {
+            if (attempt >= RETRIES) {
                 Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
                 throw new CorruptDataException(layout.relative(single), "the index names this committed event ("
                         + entry.stream() + " version " + entry.version() + "), but its file is missing and no range file"

@@ -36,6 +36,7 @@ final class Journal implements AutoCloseable {
     private static final int HEADER_WIDTH = 100;
     private static final int GROW_BYTES = 1 << 20;
     private static final int READ_CHUNK = 16 * 1024;
+    private static final byte[] NO_BYTES = new byte[0];
 
     /** One committed event: its index entry, whether it ends a batch, and its file's bytes. */
     record Record(IndexEntry entry, boolean commit, byte[] file) {
@@ -80,7 +81,7 @@ final class Journal implements AutoCloseable {
             committed.add(new Record(line.entry(), line.commit(), line.file().getBytes(StandardCharsets.UTF_8)));
         }
         committedEnd += read.consumed();
-        sinceCheckpoint.addAll(committed);
+        committed.forEach(this::remember);
         return committed;
     }
 
@@ -130,6 +131,23 @@ final class Journal implements AutoCloseable {
     }
 
     /**
+     * Cuts the file right after the last committed record, preallocated zeros included: at open, after a
+     * power cut, the preallocated part may hold bytes of an append that never committed, written out of
+     * order, which a later, shorter append must not bring back. The next append preallocates again.
+     */
+    void cutAfterCommitted() throws IOException {
+        reopenIfReplaced();
+        if (channel.size() > committedEnd) {
+            channel.truncate(committedEnd);
+            if (files.syncs()) {
+                channel.force(true);
+            }
+        }
+        allocatedEnd = committedEnd;
+        dataEnd = committedEnd;
+    }
+
+    /**
      * Appends a group's records and forces them: the commit point. On failure the journal is cut back.
      *
      * @throws IOException when the records could not be made durable; nothing of them is committed then,
@@ -175,7 +193,7 @@ final class Journal implements AutoCloseable {
         }
         committedEnd = start + length;
         dataEnd = committedEnd;
-        batches.forEach(sinceCheckpoint::addAll);
+        batches.forEach(batch -> batch.forEach(this::remember));
     }
 
     /** False when a failed append could not be cut back: whether it committed is known only after reopening. */
@@ -183,11 +201,17 @@ final class Journal implements AutoCloseable {
         return consistent;
     }
 
-    /** Records committed since the last checkpoint, in order. */
+    /** Keeps what a checkpoint needs of a record (its entry and commit mark), not its bytes. */
+    private void remember(Record record) {
+        sinceCheckpoint.add(new Record(record.entry(), record.commit(), NO_BYTES));
+    }
+
+    /** Records committed since the last checkpoint, in order, without their files' bytes. */
     List<Record> sinceCheckpoint() {
         return List.copyOf(sinceCheckpoint);
     }
 
+    /** How many records the journal holds since the last checkpoint. */
     int size() {
         return sinceCheckpoint.size();
     }
@@ -213,6 +237,7 @@ final class Journal implements AutoCloseable {
         List<Record> records = List.copyOf(sinceCheckpoint);
         Files.move(path, sealed, StandardCopyOption.ATOMIC_MOVE);
         try {
+            files.syncDirectory(path.getParent());
             Files.move(spare, path, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             if (moveBack(sealed)) {
@@ -261,7 +286,8 @@ final class Journal implements AutoCloseable {
 
     /** The journal is replaced by each checkpoint (of any process); the identity tells whether it was. */
     private void reopenIfReplaced() throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && JournalSegments.anySealed(path.getParent())) {
+        if (path.getFileName().toString().equals(StoreLayout.JOURNAL) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                && JournalSegments.anySealed(path.getParent())) {
             createIfMissing(path, files, -1);
         }
         Object key = identity();

@@ -2,6 +2,7 @@ package dev.dossier.infrastructure.filesystem;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ final class JournalSegments {
         for (Path path : paths) {
             try (var journal = new Journal(path, files)) {
                 sealed.add(new Sealed(path, journal.readCommitted()));
+            } catch (NoSuchFileException e) {
+                // finished and deleted meanwhile by the checkpoint of the process that sealed it
             }
         }
         return sealed;

@@ -67,11 +67,29 @@ final class RangeCatalog {
         } catch (NoSuchFileException e) {
             // no directory, no range files
         }
-        found.sort(Comparator.comparing(r -> r.name().first()));
+        found.sort(Comparator.comparing((Range r) -> r.name().first()).thenComparing(r -> r.name().last(),
+                Comparator.reverseOrder()));
+        dropCovered(found);
         if (found.isEmpty()) {
             ranges.remove(stream);
         } else {
             ranges.put(stream, List.copyOf(found));
+        }
+    }
+
+    /**
+     * Drops ranges inside an earlier, larger one: a listing taken while a pack deletes the files it
+     * replaces shows both, and the pack is the one that stays.
+     */
+    private static void dropCovered(List<Range> sorted) {
+        Range outer = null;
+        for (var it = sorted.iterator(); it.hasNext(); ) {
+            Range range = it.next();
+            if (outer != null && outer.name().covers(range.name().first()) && outer.name().covers(range.name().last())) {
+                it.remove();
+            } else {
+                outer = range;
+            }
         }
     }
 

@@ -38,6 +38,7 @@ final class StoreOpener {
             var codec = new EventFileCodec(payloads);
             var recovery = new StoreRecovery(layout);
             if (!Files.exists(layout.index(), LinkOption.NOFOLLOW_LINKS)) {
+                PackIntent.finish(layout, files);
                 files.writeAtomically(layout.index(), recovery.rebuildIndex(codec));
             }
             var index = new StoreIndex();
@@ -47,7 +48,6 @@ final class StoreOpener {
             try {
                 log = new IndexLog(FileChannel.open(layout.index(), StandardOpenOption.READ,
                         StandardOpenOption.WRITE), layout.relative(layout.index()), index);
-                Journal.createIfMissing(layout.journal(), files, 0);
                 journal = new Journal(layout.journal(), files);
                 var registries = new MetadataRegistries(layout, files, options.eventTypes(), options.clock());
                 var catalog = new RangeCatalog(layout);
@@ -72,11 +72,12 @@ final class StoreOpener {
 
     private static void recover(FileStoreParts parts) throws IOException {
         try (WriteLock.Held held = parts.lock().acquire()) {
+            Journal.createIfMissing(parts.layout().journal(), parts.files(), 0);
             parts.log().refresh();
             parts.log().truncateUncommitted(parts.files().syncs());
             List<JournalSegments.Sealed> sealed = JournalSegments.read(parts.layout(), parts.files());
             List<Journal.Record> committed = parts.journal().readCommitted();
-            parts.journal().cutUncommitted();
+            parts.journal().cutAfterCommitted();
             parts.recovery().removeMetadataTemporaries();
             PackIntent.finish(parts.layout(), parts.files());
             var all = new ArrayList<>(JournalSegments.recordsOf(sealed));

@@ -155,4 +155,46 @@ class RecoveryTest {
         }
     }
 
+
+    @Test
+    void bytes_of_an_uncommitted_append_behind_zeros_in_the_preallocated_journal_never_come_back() throws IOException {
+        Path journal = root.resolve("metadata/journal.jsonl");
+        long header = Files.size(journal);
+        String stale = "{\"junk\":\"" + "x".repeat(3000) + "\"}\n"
+                + "{\"p\":99,\"s\":\"20261123130902123000\",\"t\":\"order\",\"i\":\"o-9\",\"v\":1,"
+                + "\"e\":\"X\",\"sv\":1,\"id\":\"00000000-0000-0000-0000-000000000001\",\"b\":2,\"c\":1,\"f\":\"{}\"}\n";
+        try (var channel = java.nio.channels.FileChannel.open(journal, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(stale.getBytes(java.nio.charset.StandardCharsets.UTF_8)), header + 600);
+        }
+
+        try (var store = FileSystemEventStore.open(FileStoreOptions.at(root).withCheckpointInterval(1_000_000))) {
+            store.append(ORDER, ExpectedVersion.any(), NewEvent.of("D", RawJson.of("{\"text\":\"" + "y".repeat(700) + "\"}")));
+            try (var other = FileSystemEventStore.open(root)) {
+                assertThat(other.readAll(dev.dossier.domain.model.GlobalPosition.FIRST, 100)).hasSize(3);
+            }
+        }
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    @Test
+    void a_store_opened_by_another_object_while_its_journal_is_sealed_and_packed_loses_nothing() throws IOException {
+        var options = FileStoreOptions.at(root).withCheckpointInterval(4).withPackKeep(1).withPackEvery(-1);
+        var appended = new java.util.ArrayList<dev.dossier.domain.model.RecordedEvent>();
+        try (var writer = FileSystemEventStore.open(options)) {
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < 6; i++) {
+                    appended.addAll(writer.append(ORDER, ExpectedVersion.any(),
+                            NewEvent.of("E", RawJson.of("{\"i\":" + i + "}"))).events());
+                }
+                try (var packer = FileSystemEventStore.open(options)) {
+                    packer.pack();
+                }
+            }
+            assertThat(writer.readStream(ORDER).subList(2, 32)).isEqualTo(appended);
+        }
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+        try (Stream<Path> metadata = Files.list(root.resolve("metadata"))) {
+            assertThat(metadata.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("journal-"));
+        }
+    }
 }
