@@ -52,7 +52,7 @@ final class Checkpointer implements AutoCloseable {
         if (!inline && size >= interval / 2 && spare == null
                 && !Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
             spare = background().submit(() -> {
-                Journal.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
+                JournalFiles.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
                 return null;
             });
         }
@@ -70,7 +70,7 @@ final class Checkpointer implements AutoCloseable {
             spare = null;
         }
         if (!Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
-            Journal.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
+            JournalFiles.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
         }
         List<Journal.Record> records = journal.sinceCheckpoint();
         var sealed = layout.sealedJournal(records.get(0).entry().position());

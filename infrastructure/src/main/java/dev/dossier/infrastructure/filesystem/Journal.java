@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +31,6 @@ import java.util.Objects;
  * journal.
  */
 final class Journal implements AutoCloseable {
-    private static final String HEADER_PREFIX = "{\"journal\":1,\"checkpoint\":";
-    private static final int HEADER_WIDTH = 100;
     private static final int GROW_BYTES = 1 << 20;
     private static final int READ_CHUNK = 16 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
@@ -57,14 +54,6 @@ final class Journal implements AutoCloseable {
     Journal(Path path, DurableFiles files) {
         this.path = path;
         this.files = files;
-    }
-
-    /** Creates an empty journal at {@code path} when there is none. */
-    static void createIfMissing(Path path, DurableFiles files, long checkpoint) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            files.writeAtomically(path, header(checkpoint));
-            files.syncDirectory(path.getParent());
-        }
     }
 
     /** Records committed since the last call (by any process), after cutting an uncommitted tail. */
@@ -97,7 +86,7 @@ final class Journal implements AutoCloseable {
             if (n <= 0) {
                 break;
             }
-            int zero = firstZero(buffer.array(), n);
+            int zero = JournalFiles.firstZero(buffer.array(), n);
             out.write(buffer.array(), 0, zero);
             if (zero < n) {
                 break;
@@ -105,15 +94,6 @@ final class Journal implements AutoCloseable {
             at += n;
         }
         return out.toByteArray();
-    }
-
-    private static int firstZero(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == 0) {
-                return i;
-            }
-        }
-        return length;
     }
 
     /** Cuts whatever follows the last committed record (a torn append of a crashed writer): zeroes it. */
@@ -221,7 +201,7 @@ final class Journal implements AutoCloseable {
      * elsewhere. The new journal replaces the old one atomically.
      */
     void reset(long lastPosition) throws IOException {
-        files.writeAtomically(path, header(lastPosition));
+        files.writeAtomically(path, JournalFiles.empty(lastPosition));
         files.syncDirectory(path.getParent());
         sinceCheckpoint.clear();
         closeChannel();
@@ -273,24 +253,13 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /**
-     * A preallocated empty journal, written and forced at {@code spare}, ready for {@link #seal}; its header
-     * names {@code checkpoint}, the last position when it was made.
-     */
-    static void spare(Path spare, DurableFiles files, int bytes, long checkpoint) throws IOException {
-        byte[] content = new byte[Math.max(bytes, HEADER_WIDTH)];
-        byte[] header = header(checkpoint);
-        System.arraycopy(header, 0, content, 0, header.length);
-        files.writeAtomically(spare, content);
-    }
-
     /** The journal is replaced by each checkpoint (of any process); the identity tells whether it was. */
     private void reopenIfReplaced() throws IOException {
         if (path.getFileName().toString().equals(StoreLayout.JOURNAL) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
                 && JournalSegments.anySealed(path.getParent())) {
-            createIfMissing(path, files, -1);
+            JournalFiles.createIfMissing(path, files, -1);
         }
-        Object key = identity();
+        Object key = JournalFiles.identity(path);
         if (channel != null && channel.isOpen() && Objects.equals(key, fileKey)) {
             return;
         }
@@ -302,43 +271,9 @@ final class Journal implements AutoCloseable {
         }
         fileKey = key;
         sinceCheckpoint.clear();
-        committedEnd = headerLength();
+        committedEnd = JournalFiles.headerLength(channel, path);
         dataEnd = committedEnd;
         allocatedEnd = channel.size();
-    }
-
-    /** The file key where the file system has one, else the header line (which carries a random id). */
-    private Object identity() throws IOException {
-        Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        if (key != null) {
-            return key;
-        }
-        byte[] head = new byte[160];
-        try (var in = Files.newInputStream(path)) {
-            int n = in.readNBytes(head, 0, head.length);
-            return new String(head, 0, n, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        }
-    }
-
-    private long headerLength() throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER_WIDTH + 28);
-        channel.read(buffer, 0);
-        String head = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-        int newline = head.indexOf('\n');
-        if (!head.startsWith(HEADER_PREFIX) || newline < 0) {
-            throw new CorruptDataException(path.toString(), "the journal does not start with its header line");
-        }
-        return newline + 1;
-    }
-
-    /** The header line, padded with spaces to a fixed width. */
-    private static byte[] header(long checkpoint) {
-        var text = new StringBuilder(HEADER_PREFIX).append(checkpoint).append(",\"id\":\"")
-                .append(java.util.UUID.randomUUID()).append("\"}");
-        while (text.length() < HEADER_WIDTH - 1) {
-            text.append(' ');
-        }
-        return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void closeChannel() throws IOException {

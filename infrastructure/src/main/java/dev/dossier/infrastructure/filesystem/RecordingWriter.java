@@ -114,7 +114,7 @@ public final class RecordingWriter {
             lines.write(out, entry, i == events.size() - 1);
         }
         files.writeAtomically(layout.index(), out.toByteArray());
-        Journal.createIfMissing(layout.journal(), files, events.size());
+        JournalFiles.createIfMissing(layout.journal(), files, events.size());
         new MetadataRegistries(layout, files, EventTypeRegistry.empty(), Clock.systemUTC()).write(index);
         return new Written(events.size(), HexFormat.of().formatHex(digest.digest()));
     }

@@ -72,7 +72,7 @@ final class StoreOpener {
 
     private static void recover(FileStoreParts parts) throws IOException {
         try (WriteLock.Held held = parts.lock().acquire()) {
-            Journal.createIfMissing(parts.layout().journal(), parts.files(), 0);
+            JournalFiles.createIfMissing(parts.layout().journal(), parts.files(), 0);
             parts.log().refresh();
             parts.log().truncateUncommitted(parts.files().syncs());
             List<JournalSegments.Sealed> sealed = JournalSegments.read(parts.layout(), parts.files());

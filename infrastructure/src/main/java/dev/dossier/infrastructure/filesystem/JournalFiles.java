@@ -1,0 +1,97 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.domain.error.CorruptDataException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * The journal's file-level parts: its fixed-width header line, creating an empty or a spare (preallocated)
+ * journal, telling whether the file was replaced, and finding where its content ends.
+ */
+final class JournalFiles {
+    private static final String HEADER_PREFIX = "{\"journal\":1,\"checkpoint\":";
+    private static final int HEADER_WIDTH = 100;
+
+    private JournalFiles() {
+    }
+
+    /** Creates an empty journal at {@code path} when there is none. Only while holding the write lock. */
+    static void createIfMissing(Path path, DurableFiles files, long checkpoint) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            files.writeAtomically(path, header(checkpoint));
+            files.syncDirectory(path.getParent());
+        }
+    }
+
+    /** An empty journal holding just its header, naming {@code checkpoint}. */
+    static byte[] empty(long checkpoint) {
+        return header(checkpoint);
+    }
+
+    /**
+     * A preallocated empty journal, written and forced at {@code spare}, ready for {@link Journal#seal}; its header
+     * names {@code checkpoint}, the last position when it was made.
+     */
+    static void spare(Path spare, DurableFiles files, int bytes, long checkpoint) throws IOException {
+        byte[] content = new byte[Math.max(bytes, HEADER_WIDTH)];
+        byte[] header = header(checkpoint);
+        System.arraycopy(header, 0, content, 0, header.length);
+        files.writeAtomically(spare, content);
+    }
+
+    /** The file key where the file system has one, else the header line (which carries a random id). */
+    static Object identity(Path path) throws IOException {
+        Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        if (key != null) {
+            return key;
+        }
+        byte[] head = new byte[160];
+        try (var in = Files.newInputStream(path)) {
+            int n = in.readNBytes(head, 0, head.length);
+            return new String(head, 0, n, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        }
+    }
+
+    /**
+     * Where the records start: after the header line.
+     *
+     * @throws CorruptDataException when the file does not start with a header line
+     */
+    static long headerLength(FileChannel channel, Path path) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(HEADER_WIDTH + 28);
+        channel.read(buffer, 0);
+        String head = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        int newline = head.indexOf('\n');
+        if (!head.startsWith(HEADER_PREFIX) || newline < 0) {
+            throw new CorruptDataException(path.toString(), "the journal does not start with its header line");
+        }
+        return newline + 1;
+    }
+
+    /** The index of the first zero byte, or {@code length}: the preallocated part starts there. */
+    static int firstZero(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return length;
+    }
+
+    /** The header line, padded with spaces to a fixed width. */
+    private static byte[] header(long checkpoint) {
+        var text = new StringBuilder(HEADER_PREFIX).append(checkpoint).append(",\"id\":\"")
+                .append(java.util.UUID.randomUUID()).append("\"}");
+        while (text.length() < HEADER_WIDTH - 1) {
+            text.append(' ');
+        }
+        return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+}
