@@ -32,7 +32,7 @@ import java.util.Objects;
  */
 final class Journal implements AutoCloseable {
     private static final int GROW_BYTES = 1 << 20;
-    private static final int READ_CHUNK = 16 * 1024;
+    private static final int READ_CHUNK = 4 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
 
     /** One committed event: its index entry, whether it ends a batch, and its file's bytes. */
