@@ -129,7 +129,7 @@ final class CommitWriter {
                 accepted.get(i).succeed(resultOf(accepted.get(i), results.get(i)));
             }
             afterCommit(batches.stream().mapToInt(List::size).sum());
-            packCrossing(batches);
+            packer.afterCommit(batches, parts.options().packEvery());
         } catch (IOException | RuntimeException e) {
             fail(group, e, committed);
         }
@@ -188,29 +188,6 @@ final class CommitWriter {
                 : cause instanceof EventStoreException ese ? ese
                 : new StorageException("append to the event store at " + parts.layout().root(), cause);
         group.forEach(r -> r.fail(error));
-    }
-
-    /**
-     * Packs each aggregate whose version passed a multiple of {@code packEvery} in this commit. A failure
-     * leaves the commit standing; an interrupted pack is finished by the next pack or open.
-     */
-    private void packCrossing(List<List<Journal.Record>> batches) {
-        int every = parts.options().packEvery();
-        if (every <= 0) {
-            return;
-        }
-        for (List<Journal.Record> batch : batches) {
-            long first = batch.get(0).entry().version();
-            long last = batch.get(batch.size() - 1).entry().version();
-            if (last / every > (first - 1) / every) {
-                try {
-                    PackIntent.finish(parts.layout(), parts.files());
-                    packer.pack(batch.get(0).entry().stream());
-                } catch (IOException | RuntimeException e) {
-                    // Packing is optional work: the events stay where they were.
-                }
-            }
-        }
     }
 
     /** Checkpoints and refreshes the registries when due; a failure there leaves the commit standing. */

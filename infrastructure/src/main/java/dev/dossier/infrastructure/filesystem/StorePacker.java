@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Packs an aggregate's older events into range files: every run of event files and small range files
@@ -32,6 +30,29 @@ final class StorePacker {
         this.keep = keep;
     }
 
+    /**
+     * Packs each aggregate whose version passed a multiple of {@code every} in this commit (none when
+     * {@code every} is not positive). A failure leaves the commit standing; an interrupted pack is finished
+     * by the next pack or open.
+     */
+    void afterCommit(List<List<Journal.Record>> batches, int every) {
+        if (every <= 0) {
+            return;
+        }
+        for (List<Journal.Record> batch : batches) {
+            long first = batch.get(0).entry().version();
+            long last = batch.get(batch.size() - 1).entry().version();
+            if (last / every > (first - 1) / every) {
+                try {
+                    PackIntent.finish(parts.layout(), parts.files());
+                    pack(batch.get(0).entry().stream());
+                } catch (IOException | RuntimeException e) {
+                    // Packing is optional work: the events stay where they were.
+                }
+            }
+        }
+    }
+
     /** Packs every aggregate of the store. */
     PackReport packAll() throws IOException {
         var report = PackReport.EMPTY;
@@ -48,9 +69,9 @@ final class StorePacker {
         long floor = protectedFrom();
         long lastVersion = parts.index().versionOf(stream) - keep;
         var lines = new StoredLines(parts.layout());
-        var runs = new ArrayList<List<Unit>>();
-        var run = new ArrayList<Unit>();
-        Unit unit = null;
+        var runs = new ArrayList<List<PackUnit>>();
+        var run = new ArrayList<PackUnit>();
+        PackUnit unit = null;
         for (IndexEntry entry : parts.index().stream(stream, 1)) {
             if (entry.version() > lastVersion || entry.position() >= floor) {
                 break;
@@ -60,7 +81,7 @@ final class StorePacker {
                 unit.add(entry, stored);
                 continue;
             }
-            unit = new Unit(stored.file(), stored.fileLines());
+            unit = new PackUnit(stored.file(), stored.fileLines());
             unit.add(entry, stored);
             if (stored.fileLines() >= FULL) {
                 runs.add(run);
@@ -74,7 +95,7 @@ final class StorePacker {
         }
         runs.add(run);
         var report = PackReport.EMPTY;
-        for (List<Unit> merge : runs) {
+        for (List<PackUnit> merge : runs) {
             if (merge.size() > 1) {
                 report = report.plus(merge(stream, merge));
             }
@@ -82,11 +103,11 @@ final class StorePacker {
         return report;
     }
 
-    private PackReport merge(StreamId stream, List<Unit> units) throws IOException {
+    private PackReport merge(StreamId stream, List<PackUnit> units) throws IOException {
         var entries = new ArrayList<IndexEntry>();
         var content = new ArrayList<byte[]>();
         var sources = new ArrayList<Path>();
-        for (Unit unit : units) {
+        for (PackUnit unit : units) {
             entries.addAll(unit.entries());
             content.addAll(unit.lines(parts.codec()));
             sources.add(unit.file());
@@ -121,47 +142,5 @@ final class StorePacker {
             }
         }
         return floor;
-    }
-
-    /** The events of one file (an event file, or a range file) that a pack takes in. */
-    private static final class Unit {
-        private final Path file;
-        private final int fileLines;
-        private final List<IndexEntry> entries = new ArrayList<>();
-        private final List<StoredLines.Stored> stored = new ArrayList<>();
-
-        Unit(Path file, int fileLines) {
-            this.file = file;
-            this.fileLines = fileLines;
-        }
-
-        void add(IndexEntry entry, StoredLines.Stored line) {
-            entries.add(entry);
-            stored.add(line);
-        }
-
-        Path file() {
-            return file;
-        }
-
-        List<IndexEntry> entries() {
-            return entries;
-        }
-
-        /** Whether every event of the file is taken in (a range file may hold later, unpackable ones). */
-        boolean complete() {
-            return entries.size() == fileLines;
-        }
-
-        /** The lines for the pack, each checked against its index entry. */
-        List<byte[]> lines(EventFileCodec codec) {
-            var lines = new ArrayList<byte[]>(entries.size());
-            for (int i = 0; i < entries.size(); i++) {
-                StoredLines.Stored line = stored.get(i);
-                EventMatch.check(entries.get(i), codec.decode(line.name(), line.bytes()), line.name());
-                lines.add(line.inRange() ? line.bytes() : RangeLines.line(entries.get(i).stamp(), line.bytes()));
-            }
-            return lines;
-        }
     }
 }
