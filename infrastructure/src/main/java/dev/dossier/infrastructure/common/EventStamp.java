@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -14,8 +13,6 @@ import java.util.Optional;
  * sequence, moving to the next millisecond after 999.
  */
 public record EventStamp(long epochMilli, int sequence) implements Comparable<EventStamp> {
-    private static final DateTimeFormatter MILLIS =
-            DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS").withZone(ZoneOffset.UTC);
     private static final long MAX_MILLI = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 
     public EventStamp {
@@ -45,8 +42,24 @@ public record EventStamp(long epochMilli, int sequence) implements Comparable<Ev
 
     /** The 20-digit form used in file names and the index. */
     public String digits() {
-        String base = MILLIS.format(Instant.ofEpochMilli(epochMilli));
-        return base + (char) ('0' + sequence / 100) + (char) ('0' + sequence / 10 % 10) + (char) ('0' + sequence % 10);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(epochMilli / 1000, 0, ZoneOffset.UTC);
+        byte[] out = new byte[20];
+        put(out, 0, time.getYear(), 4);
+        put(out, 4, time.getMonthValue(), 2);
+        put(out, 6, time.getDayOfMonth(), 2);
+        put(out, 8, time.getHour(), 2);
+        put(out, 10, time.getMinute(), 2);
+        put(out, 12, time.getSecond(), 2);
+        put(out, 14, (int) (epochMilli % 1000), 3);
+        put(out, 17, sequence, 3);
+        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static void put(byte[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The stamp written as {@code digits}, or empty when they are not 20 digits of a valid time. */
