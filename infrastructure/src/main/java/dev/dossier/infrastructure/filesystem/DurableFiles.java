@@ -98,6 +98,25 @@ final class DurableFiles {
         }
     }
 
+    /**
+     * Deletes the temporary files ({@code .tmp-*}) an interrupted write left in {@code directory}; returns
+     * how many. A missing directory has none.
+     */
+    static int removeTemporaries(Path directory) throws IOException {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var entries = Files.newDirectoryStream(directory, p -> StoreLayout.isTemporary(p.getFileName().toString()))) {
+            for (Path temp : entries) {
+                if (Files.deleteIfExists(temp)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     /** Forces a file's data to disk, when syncing. */
     void syncFile(Path file) throws IOException {
         if (!syncs()) {

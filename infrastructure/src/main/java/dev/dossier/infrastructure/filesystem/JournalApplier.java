@@ -81,7 +81,7 @@ final class JournalApplier {
             log.append(toIndex, false);
         }
         for (Path directory : directories) {
-            removeTemporaryFiles(directory);
+            DurableFiles.removeTemporaries(directory);
         }
     }
 
@@ -166,17 +166,6 @@ final class JournalApplier {
                     && Files.size(file) == expected.length && Arrays.equals(Files.readAllBytes(file), expected);
         } catch (NoSuchFileException e) {
             return false;
-        }
-    }
-
-    private void removeTemporaryFiles(Path directory) throws IOException {
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var entries = Files.newDirectoryStream(directory, p -> StoreLayout.isTemporary(p.getFileName().toString()))) {
-            for (Path temp : entries) {
-                Files.deleteIfExists(temp);
-            }
         }
     }
 }

@@ -42,10 +42,17 @@ final class JournalSegments {
 
     /** Whether {@code metadata} holds a sealed journal. */
     static boolean anySealed(Path metadata) throws IOException {
+        return !firstPositions(metadata).isEmpty();
+    }
+
+    /** The positions of the first events of the sealed journals in {@code metadata}. */
+    static List<Long> firstPositions(Path metadata) throws IOException {
+        var firsts = new ArrayList<Long>();
         try (var entries = Files.newDirectoryStream(metadata,
                 p -> StoreLayout.isSealedJournal(p.getFileName().toString()))) {
-            return entries.iterator().hasNext();
+            entries.forEach(p -> firsts.add(StoreLayout.sealedJournalFirst(p.getFileName().toString())));
         }
+        return firsts;
     }
 
     /** All records of {@code sealed}, in order. */

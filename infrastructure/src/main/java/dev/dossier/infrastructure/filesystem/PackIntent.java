@@ -74,21 +74,9 @@ final class PackIntent {
             }
             files.syncDirectory(pack.getParent());
         }
-        removeTemporaries(pack.getParent());
+        DurableFiles.removeTemporaries(pack.getParent());
         clear(layout, files);
         return deleted;
-    }
-
-    /** A pack's temporary file that a failed write could not remove. */
-    private static void removeTemporaries(Path directory) throws IOException {
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var entries = Files.newDirectoryStream(directory, p -> StoreLayout.isTemporary(p.getFileName().toString()))) {
-            for (Path temp : entries) {
-                Files.deleteIfExists(temp);
-            }
-        }
     }
 
     private static Path inside(StoreLayout layout, String relative, Path record) {

@@ -89,8 +89,7 @@ final class RangeLines {
 
     /** The stamp that leads the line from {@code start} to {@code end}, or empty when it has none. */
     static Optional<EventStamp> stampOf(byte[] content, int start, int end) {
-        if (end - start < STAMP_END + 2 || !Arrays.equals(content, start, start + PREFIX.length, PREFIX, 0, PREFIX.length)
-                || content[start + STAMP_END] != '"') {
+        if (!hasStampAt(content, start, end)) {
             return Optional.empty();
         }
         return EventStamp.parse(new String(content, start + PREFIX.length, 20, StandardCharsets.US_ASCII));

@@ -64,6 +64,11 @@ final class StoreLayout {
         return metadata().resolve(String.format("journal-%020d.jsonl", first));
     }
 
+    /** The position of the first event of the sealed journal named {@code name} (see {@link #isSealedJournal}). */
+    static long sealedJournalFirst(String name) {
+        return Long.parseLong(name.substring(8, 28));
+    }
+
     static boolean isSealedJournal(String name) {
         return name.length() == 34 && name.startsWith("journal-") && name.endsWith(".jsonl")
                 && name.substring(8, 28).chars().allMatch(c -> c >= '0' && c <= '9');

@@ -135,11 +135,8 @@ final class StorePacker {
         if (!journaled.isEmpty()) {
             floor = Math.min(floor, journaled.get(0).entry().position());
         }
-        try (var sealed = Files.newDirectoryStream(parts.layout().metadata(),
-                p -> StoreLayout.isSealedJournal(p.getFileName().toString()))) {
-            for (Path path : sealed) {
-                floor = Math.min(floor, Long.parseLong(path.getFileName().toString().substring(8, 28)));
-            }
+        for (long first : JournalSegments.firstPositions(parts.layout().metadata())) {
+            floor = Math.min(floor, first);
         }
         return floor;
     }

@@ -28,16 +28,7 @@ final class StoreRecovery {
 
     /** Temporary files of an interrupted registry, marker or index write in {@code metadata/}. */
     int removeMetadataTemporaries() throws IOException {
-        int removed = 0;
-        try (var files = Files.newDirectoryStream(layout.metadata())) {
-            for (Path file : files) {
-                if (StoreLayout.isTemporary(file.getFileName().toString())) {
-                    Files.deleteIfExists(file);
-                    removed++;
-                }
-            }
-        }
-        return removed;
+        return DurableFiles.removeTemporaries(layout.metadata());
     }
 
     /**
