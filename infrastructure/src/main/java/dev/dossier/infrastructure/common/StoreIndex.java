@@ -27,6 +27,7 @@ public final class StoreIndex {
     private final Map<StreamId, List<IndexEntry>> byStream = new HashMap<>();
     private final Map<EventType, List<IndexEntry>> byType = new HashMap<>();
     private final Map<AggregateType, List<StreamId>> streamsByType = new TreeMap<>();
+    private final IndexTallies tallies = new IndexTallies();
     private long bytes;
 
     /**
@@ -52,6 +53,7 @@ public final class StoreIndex {
                 throw new IllegalStateException("version " + entry.version() + " of " + entry.stream()
                         + " follows " + stream.size());
             }
+            tallies.add(entry, stream.isEmpty());
             stream.add(entry);
             byType.computeIfAbsent(entry.eventType(), t -> new ArrayList<>()).add(entry);
             bytes += entry.bytes();
@@ -112,18 +114,9 @@ public final class StoreIndex {
         });
     }
 
+    /** One summary per aggregate type, in name order. */
     public List<AggregateTypeSummary> aggregateTypes() {
-        return read(() -> streamsByType.entrySet().stream().map(e -> {
-            long events = 0;
-            Instant last = Instant.EPOCH;
-            for (StreamId id : e.getValue()) {
-                List<IndexEntry> entries = byStream.get(id);
-                events += entries.size();
-                Instant at = entries.get(entries.size() - 1).stamp().instant();
-                last = at.isAfter(last) ? at : last;
-            }
-            return new AggregateTypeSummary(e.getKey(), e.getValue().size(), events, last);
-        }).toList());
+        return read(tallies::aggregateTypes);
     }
 
     public List<AggregateSummary> aggregates(AggregateType type) {
@@ -135,15 +128,7 @@ public final class StoreIndex {
 
     /** Per event type, the number of events at each schema version. */
     public Map<EventType, Map<Integer, Long>> schemaVersionCounts() {
-        return read(() -> {
-            Map<EventType, Map<Integer, Long>> counts = new TreeMap<>();
-            byType.forEach((type, entries) -> {
-                Map<Integer, Long> perVersion = new TreeMap<>();
-                entries.forEach(e -> perVersion.merge(e.schemaVersion(), 1L, Long::sum));
-                counts.put(type, perVersion);
-            });
-            return counts;
-        });
+        return read(tallies::schemaVersionCounts);
     }
 
     public StorageStatistics statistics() {

@@ -59,18 +59,16 @@ final class RangeLines {
             return Optional.empty();
         }
         int[] starts = new int[16];
-        int count = 0;
+        int count = 1;
         for (int i = 0; i < content.length; i++) {
-            if (i == 0 || content[i - 1] == '\n') {
+            if (content[i] == '\n') {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
                 }
-                starts[count++] = i;
+                starts[count++] = i + 1;
             }
         }
-        int[] result = Arrays.copyOf(starts, count + 1);
-        result[count] = content.length;
-        return Optional.of(result);
+        return Optional.of(Arrays.copyOf(starts, count));
     }
 
     /** Whether the line from {@code start} to {@code end} starts with {@code {"stamp":"<20 digits>",}. */

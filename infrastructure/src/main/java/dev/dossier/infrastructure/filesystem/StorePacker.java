@@ -3,12 +3,14 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.domain.model.AggregateSummary;
 import dev.dossier.domain.model.AggregateTypeSummary;
 import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Packs an aggregate's older events into range files: every run of event files and small range files
@@ -69,12 +71,23 @@ final class StorePacker {
         long floor = protectedFrom();
         long lastVersion = parts.index().versionOf(stream) - keep;
         var lines = new StoredLines(parts.layout());
+        lines.list(stream);
         var runs = new ArrayList<List<PackUnit>>();
         var run = new ArrayList<PackUnit>();
         PackUnit unit = null;
-        for (IndexEntry entry : parts.index().stream(stream, 1)) {
+        List<IndexEntry> entries = parts.index().stream(stream, 1);
+        for (int i = 0; i < entries.size(); i++) {
+            IndexEntry entry = entries.get(i);
             if (entry.version() > lastVersion || entry.position() >= floor) {
                 break;
+            }
+            int full = fullRangeFrom(lines, entries, i);
+            if (full > 0) {
+                runs.add(run);
+                run = new ArrayList<>();
+                unit = null;
+                i += full - 1;
+                continue;
             }
             StoredLines.Stored stored = lines.find(entry);
             if (unit != null && unit.file().equals(stored.file())) {
@@ -101,6 +114,31 @@ final class StorePacker {
             }
         }
         return report;
+    }
+
+    /**
+     * How many events the full range file starting with event {@code i} holds (by the index, without
+     * reading it), or 0 when event {@code i} does not start a range file of {@link #FULL} lines or more:
+     * such a file is left as it is, and skipping it unread keeps a pack's cost independent of history.
+     */
+    private static int fullRangeFrom(StoredLines lines, List<IndexEntry> entries, int i) {
+        Optional<RangeCatalog.Range> range = lines.rangeOf(entries.get(i));
+        if (range.isEmpty() || !range.get().name().first().equals(entries.get(i).stamp())) {
+            return 0;
+        }
+        EventStamp last = range.get().name().last();
+        int low = i;
+        int high = entries.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (entries.get(middle).stamp().compareTo(last) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        int count = low - i;
+        return count >= FULL ? count : 0;
     }
 
     private PackReport merge(StreamId stream, List<PackUnit> units) throws IOException {

@@ -1,6 +1,7 @@
 package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
+import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,16 @@ final class StoredLines {
     StoredLines(StoreLayout layout) {
         this.layout = layout;
         this.catalog = new RangeCatalog(layout);
+    }
+
+    /** Lists the range files of {@code stream}'s directory, for {@link #rangeOf}. */
+    void list(StreamId stream) throws IOException {
+        catalog.relist(stream);
+    }
+
+    /** The range file holding the event of {@code entry}, as the directory was last listed; empty when none. */
+    Optional<RangeCatalog.Range> rangeOf(IndexEntry entry) {
+        return catalog.find(entry.stream(), entry.stamp());
     }
 
     /** @throws CorruptDataException when neither the event's file nor a range file holding it exists */

@@ -1,0 +1,53 @@
+package dev.dossier.infrastructure.common;
+
+import dev.dossier.domain.model.AggregateType;
+import dev.dossier.domain.model.AggregateTypeSummary;
+import dev.dossier.domain.model.EventType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Running totals of the index, kept as entries are added so that the metadata registries cost the same
+ * at a million events as at ten: events per schema version of each event type, and per aggregate type its
+ * aggregates, events and latest stamp. Not thread-safe: the index's lock guards it.
+ */
+final class IndexTallies {
+    private final Map<EventType, TreeMap<Integer, Long>> versions = new TreeMap<>();
+    private final Map<AggregateType, TypeTally> types = new TreeMap<>();
+
+    private static final class TypeTally {
+        long aggregates;
+        long events;
+        EventStamp latest;
+    }
+
+    /** Counts {@code entry}; {@code firstOfStream} when it opens a stream the index did not know. */
+    void add(IndexEntry entry, boolean firstOfStream) {
+        versions.computeIfAbsent(entry.eventType(), t -> new TreeMap<>()).merge(entry.schemaVersion(), 1L, Long::sum);
+        TypeTally tally = types.computeIfAbsent(entry.stream().type(), t -> new TypeTally());
+        if (firstOfStream) {
+            tally.aggregates++;
+        }
+        tally.events++;
+        if (tally.latest == null || entry.stamp().compareTo(tally.latest) > 0) {
+            tally.latest = entry.stamp();
+        }
+    }
+
+    /** Per event type (in name order), the number of events at each schema version (ascending). */
+    Map<EventType, Map<Integer, Long>> schemaVersionCounts() {
+        Map<EventType, Map<Integer, Long>> copy = new TreeMap<>();
+        versions.forEach((type, counts) -> copy.put(type, new TreeMap<>(counts)));
+        return copy;
+    }
+
+    /** One summary per aggregate type, in name order. */
+    List<AggregateTypeSummary> aggregateTypes() {
+        var summaries = new ArrayList<AggregateTypeSummary>(types.size());
+        types.forEach((type, tally) -> summaries.add(
+                new AggregateTypeSummary(type, tally.aggregates, tally.events, tally.latest.instant())));
+        return summaries;
+    }
+}
