@@ -46,6 +46,25 @@ public final class EventUpcaster {
 
     /** Whether a stored event of {@code type} at {@code schemaVersion} passes through (see above). */
     public boolean passesThrough(EventType type, int schemaVersion) {
+        LastAnswer last = lastAnswer;
+        if (last != null && last.schemaVersion == schemaVersion && last.type.equals(type)) {
+            return last.passes;
+        }
+        boolean passes = answer(type, schemaVersion);
+        lastAnswer = new LastAnswer(type, schemaVersion, passes);
+        return passes;
+    }
+
+    /**
+     * The last answer of {@link #passesThrough(EventType, int)}: consecutive events of a read mostly share
+     * their type and version. Immutable, so a racing read sees a whole answer or none.
+     */
+    private record LastAnswer(EventType type, int schemaVersion, boolean passes) {
+    }
+
+    private volatile LastAnswer lastAnswer;
+
+    private boolean answer(EventType type, int schemaVersion) {
         boolean stepped = evolution.hasSteps(type);
         if (stepped && evolution.stepFrom(new TypeVersion(type, schemaVersion)).isPresent()) {
             return false;

@@ -9,6 +9,7 @@ import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.EventStoreException;
 import dev.dossier.domain.model.EventType;
 import dev.dossier.infrastructure.json.JsonSupport;
+import dev.dossier.infrastructure.json.PayloadCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.function.BiPredicate;
 /**
  * An event file's envelope fields as they are read, in any order; each may appear once. The payload is
  * kept as the span of the file's bytes it occupies (it is written compactly, so its text is taken as is)
- * and, when asked for, also as a JSON tree parsed in the same pass.
+ * and, in the same pass, either parsed into a JSON tree (when asked for) or bound to its registered class
+ * (when the event type and schema version precede it, as the format writes them).
  */
 final class EnvelopeFields {
     /** Reads a payload tree in the middle of the file: the rest of the envelope follows it. */
@@ -40,17 +42,23 @@ final class EnvelopeFields {
     DataSpan data;
     /** The payload's tree, when {@code wantsTree} asked for it; else null. */
     JsonNode dataTree;
+    /** The payload bound to its registered class in the same pass, when {@link #bound}; else null. */
+    Object payload;
+    boolean bound;
+    private EventType type;
     private final byte[] bytes;
     private final BiPredicate<EventType, Integer> wantsTree;
+    private final PayloadCodec payloads;
     private final FieldNames seen = new FieldNames();
 
     /**
      * @param wantsTree whether to parse the payload of an event of this type and schema version into a tree;
      *                  asked only for an object or array payload that follows both fields in the file
      */
-    EnvelopeFields(byte[] bytes, BiPredicate<EventType, Integer> wantsTree) {
+    EnvelopeFields(byte[] bytes, BiPredicate<EventType, Integer> wantsTree, PayloadCodec payloads) {
         this.bytes = bytes;
         this.wantsTree = wantsTree;
+        this.payloads = payloads;
     }
 
     /**
@@ -88,6 +96,9 @@ final class EnvelopeFields {
             parser.finishToken();
         } else if (wantsTree()) {
             dataTree = TREE.readTree(parser);
+        } else if (bindsInPlace()) {
+            payload = payloads.bindInPlace(type(), parser);
+            bound = true;
         } else {
             parser.skipChildren();
         }
@@ -96,17 +107,39 @@ final class EnvelopeFields {
         data = new DataSpan(bytes, start, end - start);
     }
 
+    /**
+     * The event type, parsed once; null when the field is missing.
+     *
+     * @throws EventStoreException when it is not a valid event type name
+     */
+    EventType type() {
+        if (type == null && eventType != null) {
+            type = EventType.of(eventType);
+        }
+        return type;
+    }
+
     private boolean wantsTree() {
+        return typeAndVersion(wantsTree);
+    }
+
+    /** Whether the payload is bound now, in the same pass, rather than after the envelope is read. */
+    private boolean bindsInPlace() {
+        return typeAndVersion(payloads::bindsInPlace);
+    }
+
+    /** False unless the event type and schema version came before the payload, valid, and {@code test} holds. */
+    private boolean typeAndVersion(BiPredicate<EventType, Integer> test) {
         if (eventType == null || schemaVersion == null || schemaVersion != schemaVersion.intValue()) {
             return false;
         }
         EventType type;
         try {
-            type = EventType.of(eventType);
+            type = type();
         } catch (EventStoreException | IllegalArgumentException e) {
-            return false; // reported when the envelope is built, as without a tree
+            return false; // reported when the envelope is built, as when the payload is read later
         }
-        return wantsTree.test(type, schemaVersion.intValue());
+        return test.test(type, schemaVersion.intValue());
     }
 
     private String text(JsonParser parser) throws IOException {

@@ -93,7 +93,7 @@ final class EventFileCodec {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new CorruptDataException(file, "the file does not hold a JSON object");
             }
-            var fields = new EnvelopeFields(bytes, wantsTree);
+            var fields = new EnvelopeFields(bytes, wantsTree, payloads);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
@@ -118,7 +118,8 @@ final class EventFileCodec {
         if (f.data == null) {
             throw new CorruptDataException(file, "the field 'data' is missing");
         }
-        EventType type = EventType.of(required(file, "eventType", f.eventType));
+        required(file, "eventType", f.eventType);
+        EventType type = f.type();
         RawJson raw = RawJson.of(f.data.text());
         int schemaVersion = Math.toIntExact(required(file, "schemaVersion", f.schemaVersion));
         return RecordedEvent.builder()
@@ -135,7 +136,7 @@ final class EventFileCodec {
                 .causationId(Optional.ofNullable(f.causationId))
                 .metadata(f.metadata)
                 .data(raw)
-                .payload(bind(type, schemaVersion, raw, f.data, bytes))
+                .payload(f.bound ? f.payload : bind(type, schemaVersion, raw, f.data, bytes))
                 .build();
     }
 

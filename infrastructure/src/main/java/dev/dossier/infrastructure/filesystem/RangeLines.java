@@ -2,6 +2,9 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.infrastructure.common.EventStamp;
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +21,11 @@ final class RangeLines {
 
     private static final byte[] PREFIX = "{\"stamp\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final int STAMP_END = PREFIX.length + 20;
+    /** Eight bytes at a time, for finding newlines: a word has a zero byte where it held {@code '\n'}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private RangeLines() {
     }
@@ -60,15 +68,30 @@ final class RangeLines {
         }
         int[] starts = new int[16];
         int count = 1;
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == '\n') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
+        int i = 0;
+        for (; i + Long.BYTES <= content.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(content, i) ^ NEWLINES;
+            if (((word - ONES) & ~word & HIGHS) == 0) {
+                continue; // no newline among these eight bytes
+            }
+            for (int j = i; j < i + Long.BYTES; j++) {
+                if (content[j] == '\n') {
+                    starts = add(starts, count++, j + 1);
                 }
-                starts[count++] = i + 1;
+            }
+        }
+        for (; i < content.length; i++) {
+            if (content[i] == '\n') {
+                starts = add(starts, count++, i + 1);
             }
         }
         return Optional.of(Arrays.copyOf(starts, count));
+    }
+
+    private static int[] add(int[] starts, int at, int start) {
+        int[] grown = at == starts.length ? Arrays.copyOf(starts, at * 2) : starts;
+        grown[at] = start;
+        return grown;
     }
 
     /** Whether the line from {@code start} to {@code end} starts with {@code {"stamp":"<20 digits>",}. */

@@ -1,16 +1,22 @@
 package dev.dossier.infrastructure.json;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.dossier.domain.error.EventSerializationException;
 import dev.dossier.domain.error.InvalidInputException;
 import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.domain.model.RawJson;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns payloads into canonical compact JSON and back. Only classes in the {@link EventTypeRegistry} are
@@ -28,6 +34,8 @@ public final class PayloadCodec {
     private final ObjectMapper mapper = JsonSupport.mapper();
     private final EventTypeRegistry registry;
     private final int maxPayloadBytes;
+    private final Map<Class<?>, ObjectReader> inPlaceReaders =
+            new ConcurrentHashMap<>();
 
     public PayloadCodec(EventTypeRegistry registry, int maxPayloadBytes) {
         this.registry = registry;
@@ -119,7 +127,7 @@ public final class PayloadCodec {
     public JsonNode parseStored(EventType type, RawJson stored) {
         try {
             return mapper.readTree(stored.json().getBytes(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new EventSerializationException(type.value(), "stored JSON cannot be parsed: " + e.getMessage(), e);
         }
     }
@@ -165,14 +173,43 @@ public final class PayloadCodec {
      *
      * @throws EventSerializationException when the JSON does not fit the registered class
      */
-    public Object bind(EventType type, RawJson raw, com.fasterxml.jackson.core.JsonParser parser) {
+    public Object bind(EventType type, RawJson raw, JsonParser parser) {
         Class<?> target = registry.classFor(type).orElse(null);
         if (target == null || target == RawJson.class) {
             return raw;
         }
         try {
             return mapper.readValue(parser, target);
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EventSerializationException(type.value(), "stored JSON does not fit "
+                    + target.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether {@link #bindInPlace} applies to a stored payload of {@code type} at {@code schemaVersion}: the
+     * adapter binds it ({@link #binds}) to a class other than {@link RawJson}.
+     */
+    public boolean bindsInPlace(EventType type, int schemaVersion) {
+        return binds(type, schemaVersion) && registry.classFor(type).filter(c -> c != RawJson.class).isPresent();
+    }
+
+    /**
+     * Binds the value {@code parser} is on (its first token current) to the class registered for
+     * {@code type}, for an adapter that reads the payload in the middle of a larger document in one pass:
+     * exactly that value is consumed and the parser is left on its last token.
+     *
+     * @throws EventSerializationException when the JSON does not fit the registered class
+     * @throws IOException when the JSON itself is malformed (the caller reports where)
+     */
+    public Object bindInPlace(EventType type, JsonParser parser) throws IOException {
+        Class<?> target = registry.classFor(type).orElseThrow(() -> new IllegalArgumentException(
+                "no class is registered for " + type.value()));
+        try {
+            return inPlaceReaders.computeIfAbsent(target, c -> mapper.readerFor(c)
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))
+                    .readValue(parser);
+        } catch (DatabindException | IllegalArgumentException e) {
             throw new EventSerializationException(type.value(), "stored JSON does not fit "
                     + target.getName() + ": " + e.getMessage(), e);
         }
