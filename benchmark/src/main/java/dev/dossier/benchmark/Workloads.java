@@ -91,8 +91,11 @@ final class Workloads {
     Result batches() {
         Measure[] m = each(true, s -> {
             warm(s, 100);
-            long[] nanos = new long[sizes.batches()];
             List<String> batch = IntStream.range(0, 100).mapToObj(Payloads::json).toList();
+            for (int i = 0; i < 20; i++) {
+                s.appendBatch("warmup-batched", i * 100L, TYPE, batch);
+            }
+            long[] nanos = new long[sizes.batches()];
             long start = System.nanoTime();
             for (int i = 0; i < nanos.length; i++) {
                 long t = System.nanoTime();

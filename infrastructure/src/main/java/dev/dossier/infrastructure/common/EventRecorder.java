@@ -63,9 +63,9 @@ public final class EventRecorder {
             if (!ids.add(event.eventId())) {
                 throw new InvalidInputException("event id", event.eventId() + " appears twice in one batch");
             }
-            JsonNode tree = codec.toTree(event.eventType(), event.payload());
+            PayloadCodec.Checked payload = codec.encode(event.eventType(), event.payload());
             int schema = event.schemaVersion().orElseGet(() -> currentVersion(event));
-            encoded.add(new EncodedEvent(event, tree, RawJson.of(codec.compact(tree)), schema));
+            encoded.add(new EncodedEvent(event, payload.tree(), RawJson.of(payload.compact()), schema));
         }
         return encoded;
     }

@@ -43,6 +43,12 @@ final class EventFileCodec {
 
     /** The bytes of the event's file, ending in a newline; the payload is written as its compact JSON. */
     byte[] encode(RecordedEvent event) {
+        byte[] plain = EnvelopeWriter.write(event);
+        return plain != null ? plain : encodeGeneral(event);
+    }
+
+    /** {@link #encode} through Jackson, which escapes any text; the layout {@link EnvelopeWriter} copies. */
+    byte[] encodeGeneral(RecordedEvent event) {
         var out = new ByteArrayOutputStream(512);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.setPrettyPrinter(JsonSupport.PRETTY.createInstance());

@@ -38,8 +38,8 @@ final class IndexLineCodec {
         write(out, entry, commit, null);
     }
 
-    /** Writes a line; a journal line also carries the whole event file as the string {@code "f"}. */
-    void write(ByteArrayOutputStream out, IndexEntry entry, boolean commit, String file) {
+    /** Writes a line; a journal line also carries the whole event file (UTF-8) as the string {@code "f"}. */
+    void write(ByteArrayOutputStream out, IndexEntry entry, boolean commit, byte[] file) {
         try (JsonGenerator json = factory.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("p", entry.position());
@@ -55,7 +55,8 @@ final class IndexLineCodec {
                 json.writeNumberField("c", 1);
             }
             if (file != null) {
-                json.writeStringField("f", file);
+                json.writeFieldName("f");
+                json.writeUTF8String(file, 0, file.length);
             }
             json.writeEndObject();
         } catch (IOException e) {

@@ -138,8 +138,7 @@ final class Journal implements AutoCloseable {
         for (List<Record> batch : batches) {
             for (int i = 0; i < batch.size(); i++) {
                 Record record = batch.get(i);
-                codec.write(out, record.entry(), i == batch.size() - 1,
-                        new String(record.file(), StandardCharsets.UTF_8));
+                codec.write(out, record.entry(), i == batch.size() - 1, record.file());
             }
         }
         syncName();

@@ -32,11 +32,13 @@ final class RangeLines {
 
     /** The line of an event whose event file holds {@code eventFile} (as {@link EventFileCodec#encode} wrote it). */
     static byte[] line(EventStamp stamp, byte[] eventFile) {
-        var out = new ByteArrayOutputStream(eventFile.length + 32);
-        out.writeBytes(PREFIX);
-        out.writeBytes(stamp.digits().getBytes(StandardCharsets.US_ASCII));
-        out.write('"');
-        out.write(',');
+        byte[] line = new byte[STAMP_END + 2 + eventFile.length];
+        System.arraycopy(PREFIX, 0, line, 0, PREFIX.length);
+        byte[] digits = stamp.digits().getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(digits, 0, line, PREFIX.length, digits.length);
+        int at = PREFIX.length + digits.length;
+        line[at++] = '"';
+        line[at++] = ',';
         for (int i = 1; i < eventFile.length; i++) {
             byte b = eventFile[i];
             if (b == '\n') {
@@ -45,10 +47,10 @@ final class RangeLines {
                 }
                 continue;
             }
-            out.write(b);
+            line[at++] = b;
         }
-        out.write('\n');
-        return out.toByteArray();
+        line[at++] = '\n';
+        return Arrays.copyOf(line, at);
     }
 
     /** A range file's content: the lines, in order. */

@@ -2,9 +2,11 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.model.AggregateSummary;
 import dev.dossier.domain.model.AggregateTypeSummary;
+import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.json.PayloadCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ final class StorePacker {
 
     private final FileStoreParts parts;
     private final int keep;
+    /** Checks events before they are packed: envelope and JSON, without binding payloads to classes. */
+    private final EventFileCodec checker = new EventFileCodec(new PayloadCodec(EventTypeRegistry.empty(), Integer.MAX_VALUE));
 
     StorePacker(FileStoreParts parts, int keep) {
         this.parts = parts;
@@ -47,7 +51,8 @@ final class StorePacker {
             if (last / every > (first - 1) / every) {
                 try {
                     PackIntent.finish(parts.layout(), parts.files());
-                    pack(batch.get(0).entry().stream());
+                    int full = Math.min(FULL, Math.max(2, every - keep));
+                    pack(batch.get(0).entry().stream(), full, full);
                 } catch (IOException | RuntimeException e) {
                     // Packing is optional work: the events stay where they were.
                 }
@@ -60,14 +65,19 @@ final class StorePacker {
         var report = PackReport.EMPTY;
         for (AggregateTypeSummary type : parts.index().aggregateTypes()) {
             for (AggregateSummary aggregate : parts.index().aggregates(type.type())) {
-                report = report.plus(pack(aggregate.stream()));
+                report = report.plus(pack(aggregate.stream(), FULL, 2));
             }
         }
         return report;
     }
 
-    /** Packs one aggregate; an empty report when there is nothing to merge. */
-    PackReport pack(StreamId stream) throws IOException {
+    /**
+     * Packs one aggregate: merges each run of files with fewer than {@code full} lines that holds at least
+     * {@code least} events (and at least two files); an empty report when there is nothing to merge. An
+     * automatic pack asks for runs as large as the files it leaves alone ({@code packEvery - keep}, at most
+     * {@link #FULL}), so that it merges each event once.
+     */
+    PackReport pack(StreamId stream, int full, int least) throws IOException {
         long floor = protectedFrom();
         long lastVersion = parts.index().versionOf(stream) - keep;
         var lines = new StoredLines(parts.layout());
@@ -81,12 +91,12 @@ final class StorePacker {
             if (entry.version() > lastVersion || entry.position() >= floor) {
                 break;
             }
-            int full = fullRangeFrom(lines, entries, i);
-            if (full > 0) {
+            int skip = fullRangeFrom(lines, entries, i, full);
+            if (skip > 0) {
                 runs.add(run);
                 run = new ArrayList<>();
                 unit = null;
-                i += full - 1;
+                i += skip - 1;
                 continue;
             }
             StoredLines.Stored stored = lines.find(entry);
@@ -96,7 +106,7 @@ final class StorePacker {
             }
             unit = new PackUnit(stored.file(), stored.fileLines());
             unit.add(entry, stored);
-            if (stored.fileLines() >= FULL) {
+            if (stored.fileLines() >= full) {
                 runs.add(run);
                 run = new ArrayList<>();
             } else {
@@ -109,7 +119,7 @@ final class StorePacker {
         runs.add(run);
         var report = PackReport.EMPTY;
         for (List<PackUnit> merge : runs) {
-            if (merge.size() > 1) {
+            if (merge.size() > 1 && merge.stream().mapToInt(u -> u.entries().size()).sum() >= least) {
                 report = report.plus(merge(stream, merge));
             }
         }
@@ -118,10 +128,10 @@ final class StorePacker {
 
     /**
      * How many events the full range file starting with event {@code i} holds (by the index, without
-     * reading it), or 0 when event {@code i} does not start a range file of {@link #FULL} lines or more:
+     * reading it), or 0 when event {@code i} does not start a range file of {@code full} lines or more:
      * such a file is left as it is, and skipping it unread keeps a pack's cost independent of history.
      */
-    private static int fullRangeFrom(StoredLines lines, List<IndexEntry> entries, int i) {
+    private static int fullRangeFrom(StoredLines lines, List<IndexEntry> entries, int i, int full) {
         Optional<RangeCatalog.Range> range = lines.rangeOf(entries.get(i));
         if (range.isEmpty() || !range.get().name().first().equals(entries.get(i).stamp())) {
             return 0;
@@ -138,7 +148,7 @@ final class StorePacker {
             }
         }
         int count = low - i;
-        return count >= FULL ? count : 0;
+        return count >= full ? count : 0;
     }
 
     private PackReport merge(StreamId stream, List<PackUnit> units) throws IOException {
@@ -147,7 +157,7 @@ final class StorePacker {
         var sources = new ArrayList<Path>();
         for (PackUnit unit : units) {
             entries.addAll(unit.entries());
-            content.addAll(unit.lines(parts.codec()));
+            content.addAll(unit.lines(checker));
             sources.add(unit.file());
         }
         var name = new StoreLayout.RangeName(entries.get(0).stamp(), entries.get(entries.size() - 1).stamp());

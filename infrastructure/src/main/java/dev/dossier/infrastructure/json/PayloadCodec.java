@@ -59,6 +59,21 @@ public final class PayloadCodec {
      * @throws EventSerializationException when Jackson cannot serialize the object
      */
     public JsonNode toTree(EventType type, Object payload) {
+        return encode(type, payload).tree();
+    }
+
+    /** A payload checked for the store: its tree and its compact JSON text. */
+    public record Checked(JsonNode tree, String compact) {
+    }
+
+    /**
+     * Like {@link #toTree}, also giving the payload's compact JSON text (computed once, for the size check
+     * and for the caller).
+     *
+     * @throws InvalidInputException when the JSON is invalid or larger than the limit
+     * @throws EventSerializationException when Jackson cannot serialize the object
+     */
+    public Checked encode(EventType type, Object payload) {
         JsonNode tree;
         if (payload instanceof RawJson raw) {
             tree = parse(type, raw.json());
@@ -78,12 +93,13 @@ public final class PayloadCodec {
         if (depth > MAX_PAYLOAD_DEPTH) {
             throw tooDeep(type, Integer.toString(depth));
         }
-        int size = compact(tree).getBytes(StandardCharsets.UTF_8).length;
+        String compact = compact(tree);
+        int size = compact.getBytes(StandardCharsets.UTF_8).length;
         if (size > maxPayloadBytes) {
             throw new InvalidInputException("payload", "of event type '" + type + "' is " + size
                     + " bytes of JSON; the limit is " + maxPayloadBytes + " bytes (configurable: maxPayloadBytes)");
         }
-        return tree;
+        return new Checked(tree, compact);
     }
 
     private static InvalidInputException tooDeep(EventType type, String depth) {
