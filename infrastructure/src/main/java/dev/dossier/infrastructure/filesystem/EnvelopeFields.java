@@ -85,8 +85,18 @@ final class EnvelopeFields {
             case "causationId" -> causationId = text(parser);
             case "metadata" -> metadata = metadata(file, parser);
             case "data" -> data(parser);
-            default -> parser.skipChildren();
+            default -> unknown(parser);
         }
+    }
+
+    /** A field the format does not know: kept nowhere, but its keys are checked for duplicates as well. */
+    private static void unknown(JsonParser parser) throws IOException {
+        if (!parser.currentToken().isStructStart()) {
+            return;
+        }
+        parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        parser.skipChildren();
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private void data(JsonParser parser) throws IOException {

@@ -115,6 +115,14 @@ class DamagedFilesTest {
     }
 
     @Test
+    void a_duplicate_key_inside_a_field_the_format_does_not_know_is_reported_with_its_path() throws IOException {
+        Path file = fileOf(2);
+        Files.writeString(file, Files.readString(file).replace("\"metadata\": {",
+                "\"note\": {\"by\": \"ann\", \"by\": \"bob\"},\n  \"metadata\": {"));
+        assertReadingReports(file, "Duplicate field 'by'");
+    }
+
+    @Test
     void a_hand_edited_envelope_is_reported_as_not_matching_the_index() throws IOException {
         Path file = fileOf(2);
         Files.writeString(file, Files.readString(file).replace("\"aggregateVersion\": 2", "\"aggregateVersion\": 7"));
