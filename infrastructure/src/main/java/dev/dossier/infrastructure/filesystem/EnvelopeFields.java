@@ -89,7 +89,11 @@ final class EnvelopeFields {
         }
     }
 
-    /** A field the format does not know: kept nowhere, but its keys are checked for duplicates as well. */
+    /**
+     * A field the format does not know: kept nowhere, but its keys are checked for duplicates as well. (The
+     * parser reuses the contexts of nested objects: one made here without a duplicate check would later
+     * serve the payload's objects at that depth without one.)
+     */
     private static void unknown(JsonParser parser) throws IOException {
         if (!parser.currentToken().isStructStart()) {
             return;
@@ -161,8 +165,9 @@ final class EnvelopeFields {
                 && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? parser.getLongValue() : skip(parser);
     }
 
+    /** A value of the wrong type: read as missing, its keys still checked (see {@link #unknown}). */
     private <T> T skip(JsonParser parser) throws IOException {
-        parser.skipChildren();
+        unknown(parser);
         return null;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,8 +23,12 @@ public final class JsonSupport {
     public static final int MAX_NESTING_DEPTH = 200;
 
     private static final ObjectMapper MAPPER = create();
-    /** Two-space indentation and {@code "key": value}, as in every file the store writes for people. */
+    /**
+     * Two-space indentation, {@code "key": value} and {@code \n} line ends (whatever the platform's line
+     * separator), as in every file the store writes for people.
+     */
     public static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withSeparators(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
     private static final ObjectWriter PRETTY_WRITER = MAPPER.writer(PRETTY);

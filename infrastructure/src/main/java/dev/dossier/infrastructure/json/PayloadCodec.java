@@ -2,6 +2,8 @@ package dev.dossier.infrastructure.json;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -221,14 +223,35 @@ public final class PayloadCodec {
     public Object bindInPlace(EventType type, JsonParser parser) throws IOException {
         Class<?> target = registry.classFor(type).orElseThrow(() -> new IllegalArgumentException(
                 "no class is registered for " + type.value()));
+        JsonStreamContext around = parser.getParsingContext().getParent();
+        Object payload;
         try {
-            return inPlaceReaders.computeIfAbsent(target, c -> mapper.readerFor(c)
+            payload = inPlaceReaders.computeIfAbsent(target, c -> mapper.readerFor(c)
                     .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))
                     .readValue(parser);
         } catch (DatabindException | IllegalArgumentException e) {
+            StreamReadException malformed = malformedCause(e);
+            if (malformed != null) {
+                throw malformed;
+            }
             throw new EventSerializationException(type.value(), "stored JSON does not fit "
                     + target.getName() + ": " + e.getMessage(), e);
         }
+        if (parser.getParsingContext() != around) {
+            throw new EventSerializationException(type.value(), "the deserializer of " + target.getName()
+                    + " stopped before the end of the stored JSON", null);
+        }
+        return payload;
+    }
+
+    /** The JSON syntax error behind a binding failure (Jackson wraps those it meets in a property), or null. */
+    private static StreamReadException malformedCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException syntax) {
+                return syntax;
+            }
+        }
+        return null;
     }
 
     private static String locationOf(JacksonException e) {

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A payload of a registered type is bound to its class in the same pass that reads the envelope: what
- * that pass accepts and refuses is what reading the envelope first and binding afterwards did.
+ * A payload of a registered type is bound to its class in the same pass that reads the envelope. That pass
+ * refuses what a separate check of the payload refused: malformed JSON (reported as such, not as a payload
+ * that does not fit its class) and duplicate keys at any depth.
  */
 class BoundPayloadReadingTest {
-    record Deposited(long cents, String note) {
+    record Deposited(long cents, String note, List<String> tags) {
     }
 
     private static final StreamId STREAM = StreamId.of("account", "a");
@@ -38,7 +39,7 @@ class BoundPayloadReadingTest {
     void writeOneEvent() throws IOException {
         root = dir.resolve("store");
         try (var store = open()) {
-            store.append(STREAM, ExpectedVersion.noStream(), NewEvent.of("Deposited", new Deposited(100, "first")));
+            store.append(STREAM, ExpectedVersion.noStream(), NewEvent.of("Deposited", new Deposited(100, "first", List.of("a", "b"))));
         }
         try (Stream<Path> files = Files.list(root.resolve("account").resolve("a"))) {
             file = files.findFirst().orElseThrow();
@@ -70,8 +71,8 @@ class BoundPayloadReadingTest {
     @Test
     void a_registered_payload_is_bound_with_its_text_kept() {
         RecordedEvent event = read().get(0);
-        assertThat(event.payload()).isEqualTo(new Deposited(100, "first"));
-        assertThat(event.data().json()).isEqualTo("{\"cents\":100,\"note\":\"first\"}");
+        assertThat(event.payload()).isEqualTo(new Deposited(100, "first", List.of("a", "b")));
+        assertThat(event.data().json()).isEqualTo("{\"cents\":100,\"note\":\"first\",\"tags\":[\"a\",\"b\"]}");
     }
 
     @Test
@@ -93,6 +94,23 @@ class BoundPayloadReadingTest {
     }
 
     @Test
+    void malformed_json_inside_a_field_of_a_registered_payload_is_reported_as_invalid_json() throws IOException {
+        edit("\"note\":\"first\"", "\"note\":\"fi\\qrst\"");
+        assertReadingReports("not valid JSON");
+        edit("\"note\":\"fi\\qrst\"", "\"note\":\"first\"");
+        edit("[\"a\",\"b\"]", "[\"a\",,\"b\"]");
+        assertReadingReports("not valid JSON");
+    }
+
+    @Test
+    void a_duplicate_key_deep_in_a_registered_payload_is_reported_after_an_object_where_text_belongs()
+            throws IOException {
+        edit("\"causationId\": null", "\"causationId\": {\"z\": {\"q\": 1}}");
+        edit("\"note\":\"first\"", "\"note\":\"first\",\"extra\":{\"k\":1,\"k\":2}");
+        assertReadingReports("Duplicate field 'k'");
+    }
+
+    @Test
     void a_registered_payload_that_does_not_fit_its_class_is_reported() throws IOException {
         edit("\"cents\":100", "\"cents\":\"a lot\"");
         assertReadingReports("does not fit");
@@ -105,6 +123,6 @@ class BoundPayloadReadingTest {
         String moved = "{\n" + text.substring(data, text.lastIndexOf('}')).stripTrailing() + ",\n"
                 + text.substring(2, data).stripTrailing().replaceAll(",$", "") + "\n}\n";
         Files.writeString(file, moved);
-        assertThat(read().get(0).payload()).isEqualTo(new Deposited(100, "first"));
+        assertThat(read().get(0).payload()).isEqualTo(new Deposited(100, "first", List.of("a", "b")));
     }
 }
