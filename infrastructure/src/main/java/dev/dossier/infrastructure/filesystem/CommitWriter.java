@@ -1,17 +1,9 @@
 package dev.dossier.infrastructure.filesystem;
 
-import dev.dossier.domain.error.ConcurrencyConflictException;
-import dev.dossier.domain.error.EventStoreException;
 import dev.dossier.domain.error.StorageException;
-import dev.dossier.domain.error.StoreUnavailableException;
 import dev.dossier.domain.model.AppendResult;
-import dev.dossier.domain.model.StreamId;
-import dev.dossier.infrastructure.common.EventStamp;
-import dev.dossier.infrastructure.common.IndexEntry;
-import dev.dossier.infrastructure.common.PreparedEvent;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,18 +15,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * group's events to the journal and forces it once (the commit point), then writes the event files and
  * index lines, which makes them visible; only then is any append of the group acknowledged. Every so many
  * events the {@link Checkpointer} seals the journal and forces the files and the index in the background.
+ * A group is ordered and encoded by {@link PreparedGroup}; a failed commit is handled by {@link CommitFailures}.
  */
 final class CommitWriter {
     private final FileStoreParts parts;
     private final StorePacker packer;
     private final ReentrantLock leader = new ReentrantLock();
     private final ConcurrentLinkedQueue<AppendRequest> queue = new ConcurrentLinkedQueue<>();
+    private final CommitFailures failures;
     private long eventsSinceRegistries;
-    private volatile String readOnlyReason;
 
     CommitWriter(FileStoreParts parts) {
         this.parts = parts;
         this.packer = new StorePacker(parts, parts.options().packKeep());
+        this.failures = new CommitFailures(parts.layout().root(), parts.journal());
     }
 
     /**
@@ -69,7 +63,7 @@ final class CommitWriter {
 
     /** Why the store stopped accepting writes, or empty while it accepts them. */
     Optional<String> readOnlyReason() {
-        return Optional.ofNullable(readOnlyReason);
+        return failures.readOnlyReason();
     }
 
     /** Runs {@code action} as the only writer of the store (this JVM and other processes), caught up first. */
@@ -109,85 +103,25 @@ final class CommitWriter {
     }
 
     private void commit(List<AppendRequest> group) {
-        if (readOnlyReason != null) {
-            group.forEach(r -> r.fail(new StoreUnavailableException(readOnlyReason)));
+        if (failures.refuseWhenReadOnly(group)) {
             return;
         }
         boolean committed = false;
         try (WriteLock.Held held = parts.lock().acquire()) {
             catchUp();
-            var accepted = new ArrayList<AppendRequest>();
-            var results = new ArrayList<List<PreparedEvent>>();
-            List<List<Journal.Record>> batches = prepare(group, accepted, results);
-            if (batches.isEmpty()) {
+            PreparedGroup prepared = PreparedGroup.prepare(parts, group);
+            if (prepared.isEmpty()) {
                 return;
             }
-            parts.journal().append(batches);
+            parts.journal().append(prepared.batches());
             committed = true;
-            parts.applier().apply(batches);
-            for (int i = 0; i < accepted.size(); i++) {
-                accepted.get(i).succeed(resultOf(accepted.get(i), results.get(i)));
-            }
-            afterCommit(batches.stream().mapToInt(List::size).sum());
-            packer.afterCommit(batches, parts.options().packEvery());
+            parts.applier().apply(prepared.batches());
+            prepared.acknowledge();
+            afterCommit(prepared.eventCount());
+            packer.afterCommit(prepared.batches(), parts.options().packEvery());
         } catch (IOException | RuntimeException e) {
-            fail(group, e, committed);
+            failures.fail(group, e, committed);
         }
-    }
-
-    /** Orders each request after the index and the earlier requests of the group; conflicts fail alone. */
-    private List<List<Journal.Record>> prepare(List<AppendRequest> group, List<AppendRequest> accepted,
-                                               List<List<PreparedEvent>> results) {
-        var overlay = new HashMap<StreamId, Optional<IndexEntry>>();
-        long lastPosition = parts.index().lastPosition();
-        Optional<EventStamp> lastStamp = parts.index().lastStamp();
-        var batches = new ArrayList<List<Journal.Record>>();
-        for (AppendRequest request : group) {
-            Optional<IndexEntry> last = overlay.computeIfAbsent(request.stream, parts.index()::lastOf);
-            List<PreparedEvent> prepared;
-            try {
-                prepared = parts.recorder().prepare(request.stream, request.expected, request.events, last,
-                        lastPosition, lastStamp);
-            } catch (ConcurrencyConflictException e) {
-                request.fail(e);
-                continue;
-            }
-            var records = new ArrayList<Journal.Record>(prepared.size());
-            for (int i = 0; i < prepared.size(); i++) {
-                byte[] bytes = parts.codec().encode(prepared.get(i).event());
-                records.add(new Journal.Record(prepared.get(i).entry(bytes.length), i == prepared.size() - 1, bytes));
-            }
-            IndexEntry tail = records.get(records.size() - 1).entry();
-            overlay.put(request.stream, Optional.of(tail));
-            lastPosition = tail.position();
-            lastStamp = Optional.of(tail.stamp());
-            batches.add(records);
-            accepted.add(request);
-            results.add(prepared);
-        }
-        return batches;
-    }
-
-    private static AppendResult resultOf(AppendRequest request, List<PreparedEvent> prepared) {
-        var events = prepared.stream().map(PreparedEvent::event).toList();
-        return new AppendResult(request.stream, events.get(events.size() - 1).version(), events);
-    }
-
-    private void fail(List<AppendRequest> group, Exception cause, boolean committed) {
-        if (committed) {
-            readOnlyReason = "The event store " + parts.layout().root() + " stopped accepting appends: events were"
-                    + " committed to its journal but could not be written out (" + cause + "). Reopen the store;"
-                    + " opening it finishes the work.";
-        } else if (!parts.journal().isConsistent()) {
-            readOnlyReason = "The event store " + parts.layout().root() + " stopped accepting appends: a failed"
-                    + " commit could not be undone (" + cause + "). Reopen the store to recover.";
-        }
-        RuntimeException error = committed
-                ? new StorageException("write out events that were committed to the journal of "
-                        + parts.layout().root() + " (they become visible when the store is reopened)", cause)
-                : cause instanceof EventStoreException ese ? ese
-                : new StorageException("append to the event store at " + parts.layout().root(), cause);
-        group.forEach(r -> r.fail(error));
     }
 
     /** Checkpoints and refreshes the registries when due; a failure there leaves the commit standing. */

@@ -1,6 +1,7 @@
 package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class JournalFiles {
     private static final String HEADER_PREFIX = "{\"journal\":1,\"checkpoint\":";
     private static final int HEADER_WIDTH = 100;
+    private static final int READ_CHUNK = 4 * 1024;
 
     private JournalFiles() {
     }
@@ -26,6 +28,17 @@ final class JournalFiles {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             files.writeAtomically(path, header(checkpoint));
             files.syncDirectory(path.getParent());
+        }
+    }
+
+    /**
+     * Creates an empty journal at {@code path} when a seal moved the journal away and no spare took its
+     * place (the journal is missing, a sealed journal exists). Only for the live journal, under the write lock.
+     */
+    static void createIfSealedAway(Path path, DurableFiles files) throws IOException {
+        if (path.getFileName().toString().equals(StoreLayout.JOURNAL) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                && JournalSegments.anySealed(path.getParent())) {
+            createIfMissing(path, files, -1);
         }
     }
 
@@ -74,8 +87,32 @@ final class JournalFiles {
         return newline + 1;
     }
 
-    /** The index of the first zero byte, or {@code length}: the preallocated part starts there. */
-    static int firstZero(byte[] bytes, int length) {
+    /**
+     * The bytes of {@code channel} from {@code from} up to the first zero byte (where the preallocated part
+     * starts) or up to {@code end}.
+     */
+    static byte[] dataBetween(FileChannel channel, long from, long end) throws IOException {
+        var out = new ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(READ_CHUNK);
+        long at = from;
+        while (at < end) {
+            buffer.clear();
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                break;
+            }
+            int zero = firstZero(buffer.array(), n);
+            out.write(buffer.array(), 0, zero);
+            if (zero < n) {
+                break;
+            }
+            at += n;
+        }
+        return out.toByteArray();
+    }
+
+    /** The index of the first zero byte, or {@code length}. */
+    private static int firstZero(byte[] bytes, int length) {
         for (int i = 0; i < length; i++) {
             if (bytes[i] == 0) {
                 return i;
