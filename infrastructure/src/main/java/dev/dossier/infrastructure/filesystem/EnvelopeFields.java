@@ -1,7 +1,6 @@
 package dev.dossier.infrastructure.filesystem;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -11,8 +10,6 @@ import dev.dossier.domain.model.EventType;
 import dev.dossier.infrastructure.json.JsonSupport;
 import dev.dossier.infrastructure.json.PayloadCodec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
@@ -72,35 +69,21 @@ final class EnvelopeFields {
             throw new CorruptDataException(file, "Duplicate field '" + name + "' in the envelope");
         }
         switch (name) {
-            case "eventId" -> eventId = text(parser);
-            case "eventType" -> eventType = text(parser);
-            case "schemaVersion" -> schemaVersion = number(parser);
-            case "aggregateType" -> aggregateType = text(parser);
-            case "aggregateId" -> aggregateId = text(parser);
-            case "aggregateVersion" -> aggregateVersion = number(parser);
-            case "globalPosition" -> globalPosition = number(parser);
-            case "timestamp" -> timestamp = text(parser);
-            case "previousEventId" -> previousEventId = text(parser);
-            case "correlationId" -> correlationId = text(parser);
-            case "causationId" -> causationId = text(parser);
-            case "metadata" -> metadata = metadata(file, parser);
+            case "eventId" -> eventId = EnvelopeValues.text(parser);
+            case "eventType" -> eventType = EnvelopeValues.text(parser);
+            case "schemaVersion" -> schemaVersion = EnvelopeValues.number(parser);
+            case "aggregateType" -> aggregateType = EnvelopeValues.text(parser);
+            case "aggregateId" -> aggregateId = EnvelopeValues.text(parser);
+            case "aggregateVersion" -> aggregateVersion = EnvelopeValues.number(parser);
+            case "globalPosition" -> globalPosition = EnvelopeValues.number(parser);
+            case "timestamp" -> timestamp = EnvelopeValues.text(parser);
+            case "previousEventId" -> previousEventId = EnvelopeValues.text(parser);
+            case "correlationId" -> correlationId = EnvelopeValues.text(parser);
+            case "causationId" -> causationId = EnvelopeValues.text(parser);
+            case "metadata" -> metadata = EnvelopeValues.metadata(file, parser);
             case "data" -> data(parser);
-            default -> unknown(parser);
+            default -> EnvelopeValues.skip(parser);
         }
-    }
-
-    /**
-     * A field the format does not know: kept nowhere, but its keys are checked for duplicates as well. (The
-     * parser reuses the contexts of nested objects: one made here without a duplicate check would later
-     * serve the payload's objects at that depth without one.)
-     */
-    private static void unknown(JsonParser parser) throws IOException {
-        if (!parser.currentToken().isStructStart()) {
-            return;
-        }
-        parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        parser.skipChildren();
-        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private void data(JsonParser parser) throws IOException {
@@ -154,58 +137,5 @@ final class EnvelopeFields {
             return false; // reported when the envelope is built, as when the payload is read later
         }
         return test.test(type, schemaVersion.intValue());
-    }
-
-    private String text(JsonParser parser) throws IOException {
-        return parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
-    }
-
-    private Long number(JsonParser parser) throws IOException {
-        return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
-                && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? parser.getLongValue() : skip(parser);
-    }
-
-    /** A value of the wrong type: read as missing, its keys still checked (see {@link #unknown}). */
-    private <T> T skip(JsonParser parser) throws IOException {
-        unknown(parser);
-        return null;
-    }
-
-    private Map<String, String> metadata(String file, JsonParser parser) throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return Map.of();
-        }
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new CorruptDataException(file, "the field 'metadata' is not an object");
-        }
-        var map = new LinkedHashMap<String, String>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (value.isStructStart()) {
-                throw new CorruptDataException(file, "metadata '" + key + "' is not a plain value");
-            }
-            if (map.put(key, parser.getText()) != null) {
-                throw new CorruptDataException(file, "Duplicate field '" + key + "' in metadata");
-            }
-        }
-        return map;
-    }
-
-    /** Where the payload lies in the file's bytes. */
-    static final class DataSpan {
-        private final byte[] bytes;
-        final int offset;
-        final int length;
-
-        private DataSpan(byte[] bytes, int offset, int length) {
-            this.bytes = bytes;
-            this.offset = offset;
-            this.length = length;
-        }
-
-        String text() {
-            return new String(bytes, offset, length, StandardCharsets.UTF_8);
-        }
     }
 }

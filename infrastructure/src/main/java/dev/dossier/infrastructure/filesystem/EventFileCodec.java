@@ -146,7 +146,7 @@ final class EventFileCodec {
                 .build();
     }
 
-    private Object bind(EventType type, int schemaVersion, RawJson raw, EnvelopeFields.DataSpan data, byte[] bytes)
+    private Object bind(EventType type, int schemaVersion, RawJson raw, DataSpan data, byte[] bytes)
             throws IOException {
         if (!payloads.binds(type, schemaVersion)) {
             return raw;

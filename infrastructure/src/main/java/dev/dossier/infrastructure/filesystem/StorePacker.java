@@ -4,7 +4,6 @@ import dev.dossier.domain.model.AggregateSummary;
 import dev.dossier.domain.model.AggregateTypeSummary;
 import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.domain.model.StreamId;
-import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.json.PayloadCodec;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Packs an aggregate's older events into range files: every run of event files and small range files
@@ -82,41 +80,7 @@ final class StorePacker {
         long lastVersion = parts.index().versionOf(stream) - keep;
         var lines = new StoredLines(parts.layout());
         lines.list(stream);
-        var runs = new ArrayList<List<PackUnit>>();
-        var run = new ArrayList<PackUnit>();
-        PackUnit unit = null;
-        List<IndexEntry> entries = parts.index().stream(stream, 1);
-        for (int i = 0; i < entries.size(); i++) {
-            IndexEntry entry = entries.get(i);
-            if (entry.version() > lastVersion || entry.position() >= floor) {
-                break;
-            }
-            int skip = fullRangeFrom(lines, entries, i, full);
-            if (skip > 0) {
-                runs.add(run);
-                run = new ArrayList<>();
-                unit = null;
-                i += skip - 1;
-                continue;
-            }
-            StoredLines.Stored stored = lines.find(entry);
-            if (unit != null && unit.file().equals(stored.file())) {
-                unit.add(entry, stored);
-                continue;
-            }
-            unit = new PackUnit(stored.file(), stored.fileLines());
-            unit.add(entry, stored);
-            if (stored.fileLines() >= full) {
-                runs.add(run);
-                run = new ArrayList<>();
-            } else {
-                run.add(unit);
-            }
-        }
-        if (unit != null && !unit.complete()) {
-            run.remove(unit);
-        }
-        runs.add(run);
+        List<List<PackUnit>> runs = PackPlan.runs(parts.index().stream(stream, 1), lines, lastVersion, floor, full);
         var report = PackReport.EMPTY;
         for (List<PackUnit> merge : runs) {
             if (merge.size() > 1 && merge.stream().mapToInt(u -> u.entries().size()).sum() >= least) {
@@ -124,31 +88,6 @@ final class StorePacker {
             }
         }
         return report;
-    }
-
-    /**
-     * How many events the full range file starting with event {@code i} holds (by the index, without
-     * reading it), or 0 when event {@code i} does not start a range file of {@code full} lines or more:
-     * such a file is left as it is, and skipping it unread keeps a pack's cost independent of history.
-     */
-    private static int fullRangeFrom(StoredLines lines, List<IndexEntry> entries, int i, int full) {
-        Optional<RangeCatalog.Range> range = lines.rangeOf(entries.get(i));
-        if (range.isEmpty() || !range.get().name().first().equals(entries.get(i).stamp())) {
-            return 0;
-        }
-        EventStamp last = range.get().name().last();
-        int low = i;
-        int high = entries.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (entries.get(middle).stamp().compareTo(last) <= 0) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        int count = low - i;
-        return count >= full ? count : 0;
     }
 
     private PackReport merge(StreamId stream, List<PackUnit> units) throws IOException {

@@ -1,0 +1,90 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.infrastructure.common.EventStamp;
+import dev.dossier.infrastructure.common.IndexEntry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which files of an aggregate a pack merges: the runs of consecutive files (event files and range files
+ * with fewer than {@code full} lines) that hold only events up to the last version to pack and below the
+ * positions a journal protects. A range file of {@code full} lines or more ends a run and is left as it is;
+ * a file whose events are not all packable is left out. Use while holding the store's write lock.
+ */
+final class PackPlan {
+    private PackPlan() {
+    }
+
+    /**
+     * The runs, in version order (a run may be empty or hold one file: merging it would change nothing).
+     *
+     * @param entries     the aggregate's index entries, from version 1
+     * @param lastVersion the highest version to pack
+     * @param floor       the lowest position a journal still protects
+     */
+    static List<List<PackUnit>> runs(List<IndexEntry> entries, StoredLines lines, long lastVersion, long floor,
+                                     int full) throws IOException {
+        var runs = new ArrayList<List<PackUnit>>();
+        var run = new ArrayList<PackUnit>();
+        PackUnit unit = null;
+        for (int i = 0; i < entries.size(); i++) {
+            IndexEntry entry = entries.get(i);
+            if (entry.version() > lastVersion || entry.position() >= floor) {
+                break;
+            }
+            int skip = fullRangeFrom(lines, entries, i, full);
+            if (skip > 0) {
+                runs.add(run);
+                run = new ArrayList<>();
+                unit = null;
+                i += skip - 1;
+                continue;
+            }
+            StoredLines.Stored stored = lines.find(entry);
+            if (unit != null && unit.file().equals(stored.file())) {
+                unit.add(entry, stored);
+                continue;
+            }
+            unit = new PackUnit(stored.file(), stored.fileLines());
+            unit.add(entry, stored);
+            if (stored.fileLines() >= full) {
+                runs.add(run);
+                run = new ArrayList<>();
+            } else {
+                run.add(unit);
+            }
+        }
+        if (unit != null && !unit.complete()) {
+            run.remove(unit);
+        }
+        runs.add(run);
+        return runs;
+    }
+
+    /**
+     * How many events the full range file starting with event {@code i} holds (by the index, without
+     * reading it), or 0 when event {@code i} does not start a range file of {@code full} lines or more:
+     * such a file is left as it is, and skipping it unread keeps a pack's cost independent of history.
+     */
+    private static int fullRangeFrom(StoredLines lines, List<IndexEntry> entries, int i, int full) {
+        Optional<RangeCatalog.Range> range = lines.rangeOf(entries.get(i));
+        if (range.isEmpty() || !range.get().name().first().equals(entries.get(i).stamp())) {
+            return 0;
+        }
+        EventStamp last = range.get().name().last();
+        int low = i;
+        int high = entries.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (entries.get(middle).stamp().compareTo(last) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        int count = low - i;
+        return count >= full ? count : 0;
+    }
+}
