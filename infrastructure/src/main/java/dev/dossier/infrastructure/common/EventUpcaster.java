@@ -118,7 +118,8 @@ public final class EventUpcaster {
 
     private RecordedEvent finish(RecordedEvent stored, JsonEvent part) {
         boolean unchanged = part.type().equals(stored.eventType()) && part.version() == stored.schemaVersion();
-        RawJson data = unchanged ? stored.data() : RawJson.of(codec.compact(part.data()));
+        JsonNode tree = part.data();
+        RawJson data = unchanged ? stored.data() : RawJson.lazy(() -> codec.compact(tree));
         return stored.toBuilder().eventType(part.type()).schemaVersion(part.version()).data(data)
                 .payload(payload(stored, part, data)).build();
     }

@@ -126,7 +126,8 @@ final class EventFileCodec {
         }
         required(file, "eventType", f.eventType);
         EventType type = f.type();
-        RawJson raw = RawJson.of(f.data.text());
+        DataSpan span = f.data;
+        RawJson raw = RawJson.lazy(span::text);
         int schemaVersion = Math.toIntExact(required(file, "schemaVersion", f.schemaVersion));
         return RecordedEvent.builder()
                 .eventId(UUID.fromString(required(file, "eventId", f.eventId)))

@@ -36,7 +36,7 @@ public final class PayloadCodec {
     private final ObjectMapper mapper = JsonSupport.mapper();
     private final EventTypeRegistry registry;
     private final int maxPayloadBytes;
-    private final Map<Class<?>, ObjectReader> inPlaceReaders =
+    private final Map<Class<?>, ObjectReader> readers =
             new ConcurrentHashMap<>();
 
     public PayloadCodec(EventTypeRegistry registry, int maxPayloadBytes) {
@@ -179,8 +179,8 @@ public final class PayloadCodec {
             return raw;
         }
         try {
-            return mapper.treeToValue(tree, target);
-        } catch (JacksonException | IllegalArgumentException e) {
+            return readerFor(target).readValue(tree);
+        } catch (IOException | IllegalArgumentException e) {
             throw new EventSerializationException(type.value(), "stored JSON does not fit "
                     + target.getName() + ": " + e.getMessage(), e);
         }
@@ -226,9 +226,7 @@ public final class PayloadCodec {
         JsonStreamContext around = parser.getParsingContext().getParent();
         Object payload;
         try {
-            payload = inPlaceReaders.computeIfAbsent(target, c -> mapper.readerFor(c)
-                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))
-                    .readValue(parser);
+            payload = readerFor(target).readValue(parser);
         } catch (DatabindException | IllegalArgumentException e) {
             StreamReadException malformed = malformedCause(e);
             if (malformed != null) {
@@ -242,6 +240,12 @@ public final class PayloadCodec {
                     + " stopped before the end of the stored JSON", null);
         }
         return payload;
+    }
+
+    /** A reader of {@code target}, made once per class; it reads a value in the middle of a document too. */
+    private ObjectReader readerFor(Class<?> target) {
+        return readers.computeIfAbsent(target, c -> mapper.readerFor(c)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
     }
 
     /** The JSON syntax error behind a binding failure (Jackson wraps those it meets in a property), or null. */
