@@ -6,6 +6,8 @@ import java.util.List;
 
 /** Workloads 7 and 9 (full mode): opening a large store, and append latency as the store grows. */
 final class LargeStore {
+    /** Appends timed at each size: enough for a stable p50 on a noisy machine (250 were not). */
+    private static final int APPENDS = 2_000;
     private final Workloads workloads;
     private final int events;
 
@@ -29,7 +31,7 @@ final class LargeStore {
             flushOperatingSystemBuffers();
             small[i] = appendLatency(subject.apply(dir, true));
             try (Subject s = subject.apply(dir, false)) {
-                Workloads.fill(s, events - 10_000 - 250, versions);
+                Workloads.fill(s, events - 10_000 - APPENDS, versions);
             }
             flushOperatingSystemBuffers();
             long t = System.nanoTime();
@@ -73,7 +75,7 @@ final class LargeStore {
     private Measure appendLatency(Subject s) {
         try (s) {
             System.gc();
-            long[] nanos = new long[250];
+            long[] nanos = new long[APPENDS];
             long start = System.nanoTime();
             for (int i = 0; i < nanos.length; i++) {
                 long t = System.nanoTime();
