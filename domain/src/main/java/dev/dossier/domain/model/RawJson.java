@@ -11,10 +11,12 @@ import java.util.function.Supplier;
  *
  * <p>An adapter that holds a payload in another form (the bytes of a file, an upcast tree) may hand out a
  * value whose text is produced when first asked for ({@link #lazy}): reading an event then costs nothing
- * for a text its reader never looks at.
+ * for a text its reader never looks at. (It is a class, not a record: a host that writes it with its own
+ * Jackson mapper names the property, e.g. with a mix-in; the store's mapper writes {@code {"json": ...}}.)
  */
 public final class RawJson {
-    private final Supplier<String> source;
+    /** Produces the text of a lazy value; let go once the text is kept, so its bytes or tree can be freed. */
+    private volatile Supplier<String> source;
     private volatile String json;
 
     /** @throws InvalidInputException when {@code json} is null or blank */
@@ -46,10 +48,16 @@ public final class RawJson {
      */
     public String json() {
         String text = json;
-        if (text == null) {
-            text = check(source.get());
-            json = text;
+        if (text != null) {
+            return text;
         }
+        Supplier<String> from = source;
+        if (from == null) {
+            return json; // another thread kept the text (before it let go of the source)
+        }
+        text = check(from.get());
+        json = text;
+        source = null;
         return text;
     }
 

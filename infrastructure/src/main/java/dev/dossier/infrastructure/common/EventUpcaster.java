@@ -118,8 +118,7 @@ public final class EventUpcaster {
 
     private RecordedEvent finish(RecordedEvent stored, JsonEvent part) {
         boolean unchanged = part.type().equals(stored.eventType()) && part.version() == stored.schemaVersion();
-        JsonNode tree = part.data();
-        RawJson data = unchanged ? stored.data() : RawJson.lazy(() -> codec.compact(tree));
+        RawJson data = unchanged ? stored.data() : codec.text(part.data(), evolution.mayDeepen());
         return stored.toBuilder().eventType(part.type()).schemaVersion(part.version()).data(data)
                 .payload(payload(stored, part, data)).build();
     }

@@ -1,9 +1,9 @@
 package dev.dossier.infrastructure.json;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,6 +150,20 @@ public final class PayloadCodec {
         }
     }
 
+    /**
+     * The compact text of a payload tree, produced only when a reader asks for it. When {@code mayBeTooDeep}
+     * (the tree may nest deeper than a stored payload can), its depth is checked now, so that a tree too deep
+     * to be written is refused now rather than when its text is first asked for.
+     *
+     * @throws IllegalStateException when the tree is too deep to be written as JSON
+     */
+    public RawJson text(JsonNode tree, boolean mayBeTooDeep) {
+        if (mayBeTooDeep && depthOf(tree) > MAX_PAYLOAD_DEPTH) {
+            return RawJson.of(compact(tree));
+        }
+        return RawJson.lazy(() -> compact(tree));
+    }
+
     /** The compact JSON text of a tree. */
     public String compact(JsonNode tree) {
         try {
@@ -228,7 +242,7 @@ public final class PayloadCodec {
         try {
             payload = readerFor(target).readValue(parser);
         } catch (DatabindException | IllegalArgumentException e) {
-            StreamReadException malformed = malformedCause(e);
+            JsonParseException malformed = malformedCause(e);
             if (malformed != null) {
                 throw malformed;
             }
@@ -248,10 +262,13 @@ public final class PayloadCodec {
                 .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
     }
 
-    /** The JSON syntax error behind a binding failure (Jackson wraps those it meets in a property), or null. */
-    private static StreamReadException malformedCause(Throwable failure) {
+    /**
+     * The JSON syntax error (or duplicate key) behind a binding failure, which Jackson wraps when it meets one
+     * inside a property; null when the JSON is well formed but does not fit (a number out of range included).
+     */
+    private static JsonParseException malformedCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StreamReadException syntax) {
+            if (cause instanceof JsonParseException syntax) {
                 return syntax;
             }
         }

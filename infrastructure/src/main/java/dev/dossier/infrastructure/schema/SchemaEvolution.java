@@ -26,6 +26,7 @@ public final class SchemaEvolution {
     private final Set<EventType> typesWithSteps;
     private final Fallback onUnknownType;
     private final Fallback onNewerVersion;
+    private final boolean mayDeepen;
 
     private SchemaEvolution(Builder builder) {
         this.steps = Map.copyOf(builder.steps);
@@ -34,6 +35,24 @@ public final class SchemaEvolution {
         this.typesWithSteps = Set.copyOf(types);
         this.onUnknownType = builder.onUnknownType;
         this.onNewerVersion = builder.onNewerVersion;
+        this.mayDeepen = steps.values().stream().anyMatch(SchemaEvolution::mayDeepen);
+    }
+
+    /**
+     * Whether some upcaster can make a payload nest deeper than it was stored: code (a custom step or a
+     * split), or a field added with an object or array value. Renames, removals and retypes cannot.
+     */
+    public boolean mayDeepen() {
+        return mayDeepen;
+    }
+
+    private static boolean mayDeepen(UpcastStep step) {
+        if (step instanceof UpcastStep.Custom || step instanceof UpcastStep.Split) {
+            return true;
+        }
+        return step instanceof UpcastStep.Fields fields && fields.changes().stream().anyMatch(change ->
+                change instanceof FieldTransformation.AddField add && add.value() != null
+                        && add.value().isContainerNode());
     }
 
     /** No upcasters, default fallbacks. */

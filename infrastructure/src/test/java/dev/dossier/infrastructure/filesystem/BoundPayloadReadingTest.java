@@ -117,6 +117,12 @@ class BoundPayloadReadingTest {
     }
 
     @Test
+    void a_number_too_large_for_its_field_is_reported_as_not_fitting_the_class() throws IOException {
+        edit("\"cents\":100", "\"cents\":99999999999999999999");
+        assertReadingReports("does not fit");
+    }
+
+    @Test
     void a_payload_written_before_the_event_type_is_still_bound() throws IOException {
         String text = Files.readString(file);
         int data = text.indexOf("  \"data\":");
