@@ -53,24 +53,13 @@ public final class PayloadCodec {
         return registry;
     }
 
-    /**
-     * The payload as a JSON tree: a {@link RawJson} is parsed (so invalid JSON or duplicate keys are
-     * refused), any other object is serialized with Jackson.
-     *
-     * @throws InvalidInputException when the JSON is invalid or larger than the limit
-     * @throws EventSerializationException when Jackson cannot serialize the object
-     */
-    public JsonNode toTree(EventType type, Object payload) {
-        return encode(type, payload).tree();
-    }
-
     /** A payload checked for the store: its tree and its compact JSON text. */
     public record Checked(JsonNode tree, String compact) {
     }
 
     /**
-     * Like {@link #toTree}, also giving the payload's compact JSON text (computed once, for the size check
-     * and for the caller).
+     * The payload as a JSON tree and as compact text: a {@link RawJson} is parsed (so invalid JSON or
+     * duplicate keys are refused), any other object is serialized with Jackson.
      *
      * @throws InvalidInputException when the JSON is invalid or larger than the limit
      * @throws EventSerializationException when Jackson cannot serialize the object
