@@ -7,29 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * Running totals of the index, kept as entries are added so that the metadata registries cost the same
  * at a million events as at ten: events per schema version of each event type, and per aggregate type its
- * aggregates, events and latest stamp. Not thread-safe: the index's lock guards it.
+ * events and latest stamp. Not thread-safe: the index's lock guards it.
  */
 final class IndexTallies {
     private final Map<EventType, TreeMap<Integer, Long>> versions = new TreeMap<>();
     private final Map<AggregateType, TypeTally> types = new TreeMap<>();
 
     private static final class TypeTally {
-        long aggregates;
         long events;
         EventStamp latest;
     }
 
-    /** Counts {@code entry}; {@code firstOfStream} when it opens a stream the index did not know. */
-    void add(IndexEntry entry, boolean firstOfStream) {
+    /** Counts {@code entry}. */
+    void add(IndexEntry entry) {
         versions.computeIfAbsent(entry.eventType(), t -> new TreeMap<>()).merge(entry.schemaVersion(), 1L, Long::sum);
         TypeTally tally = types.computeIfAbsent(entry.stream().type(), t -> new TypeTally());
-        if (firstOfStream) {
-            tally.aggregates++;
-        }
         tally.events++;
         if (tally.latest == null || entry.stamp().compareTo(tally.latest) > 0) {
             tally.latest = entry.stamp();
@@ -43,11 +40,11 @@ final class IndexTallies {
         return copy;
     }
 
-    /** One summary per aggregate type, in name order. */
-    List<AggregateTypeSummary> aggregateTypes() {
+    /** One summary per aggregate type, in name order; {@code aggregatesOf} counts a type's aggregates. */
+    List<AggregateTypeSummary> aggregateTypes(ToLongFunction<AggregateType> aggregatesOf) {
         var summaries = new ArrayList<AggregateTypeSummary>(types.size());
         types.forEach((type, tally) -> summaries.add(
-                new AggregateTypeSummary(type, tally.aggregates, tally.events, tally.latest.instant())));
+                new AggregateTypeSummary(type, aggregatesOf.applyAsLong(type), tally.events, tally.latest.instant())));
         return summaries;
     }
 }

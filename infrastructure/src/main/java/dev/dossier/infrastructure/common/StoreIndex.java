@@ -53,7 +53,7 @@ public final class StoreIndex {
                 throw new IllegalStateException("version " + entry.version() + " of " + entry.stream()
                         + " follows " + stream.size());
             }
-            tallies.add(entry, stream.isEmpty());
+            tallies.add(entry);
             stream.add(entry);
             byType.computeIfAbsent(entry.eventType(), t -> new ArrayList<>()).add(entry);
             bytes += entry.bytes();
@@ -116,7 +116,7 @@ public final class StoreIndex {
 
     /** One summary per aggregate type, in name order. */
     public List<AggregateTypeSummary> aggregateTypes() {
-        return read(tallies::aggregateTypes);
+        return read(() -> tallies.aggregateTypes(type -> streamsByType.get(type).size()));
     }
 
     public List<AggregateSummary> aggregates(AggregateType type) {
