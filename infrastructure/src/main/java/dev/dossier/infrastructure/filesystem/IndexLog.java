@@ -102,7 +102,7 @@ final class IndexLog implements AutoCloseable {
      *         whether the cut back worked
      */
     synchronized void append(List<List<IndexEntry>> batches, boolean sync) throws IOException {
-        var out = new ByteArrayOutputStream(256 * batches.size());
+        var out = new ByteArrayOutputStream(256 * batches.stream().mapToInt(List::size).sum());
         for (List<IndexEntry> batch : batches) {
             for (int i = 0; i < batch.size(); i++) {
                 codec.write(out, batch.get(i), i == batch.size() - 1);

@@ -82,7 +82,13 @@ final class Journal implements AutoCloseable {
      *         unless the cut back failed too ({@link #isConsistent()} is false: the caller must stop writing)
      */
     void append(List<List<Record>> batches) throws IOException {
-        var out = new ByteArrayOutputStream(1024 * batches.size());
+        int capacity = 0;
+        for (List<Record> batch : batches) {
+            for (Record record : batch) {
+                capacity += 256 + record.file().length + record.file().length / 4;
+            }
+        }
+        var out = new ByteArrayOutputStream(capacity);
         for (List<Record> batch : batches) {
             for (int i = 0; i < batch.size(); i++) {
                 Record record = batch.get(i);

@@ -3,17 +3,31 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Which files of an aggregate a pack merges: the runs of consecutive files (event files and range files
- * with fewer than {@code full} lines) that hold only events up to the last version to pack and below the
- * positions a journal protects. A range file of {@code full} lines or more ends a run and is left as it is;
- * a file whose events are not all packable is left out. Use while holding the store's write lock.
+ * that are not {@link Full full}) that hold only events up to the last version to pack and below the
+ * positions a journal protects. A full range file ends a run and is left as it is; a file whose events are
+ * not all packable is left out. Use while holding the store's write lock.
  */
 final class PackPlan {
+    /**
+     * When a range file is full, so that packing leaves it alone: it has {@code lines} lines or more, or
+     * takes {@code bytes} bytes or more.
+     */
+    record Full(int lines, long bytes) {
+        Full {
+            if (lines < 2 || bytes < 1) {
+                throw new IllegalArgumentException("a full range file has at least 2 lines and 1 byte, not "
+                        + lines + " and " + bytes);
+            }
+        }
+    }
+
     private PackPlan() {
     }
 
@@ -25,7 +39,7 @@ final class PackPlan {
      * @param floor       the lowest position a journal still protects
      */
     static List<List<PackUnit>> runs(List<IndexEntry> entries, StoredLines lines, long lastVersion, long floor,
-                                     int full) throws IOException {
+                                     Full full) throws IOException {
         var runs = new ArrayList<List<PackUnit>>();
         var run = new ArrayList<PackUnit>();
         PackUnit unit = null;
@@ -49,7 +63,7 @@ final class PackPlan {
             }
             unit = new PackUnit(stored.file(), stored.fileLines());
             unit.add(entry, stored);
-            if (stored.fileLines() >= full) {
+            if (stored.fileLines() >= full.lines()) {
                 runs.add(run);
                 run = new ArrayList<>();
             } else {
@@ -64,11 +78,12 @@ final class PackPlan {
     }
 
     /**
-     * How many events the full range file starting with event {@code i} holds (by the index, without
-     * reading it), or 0 when event {@code i} does not start a range file of {@code full} lines or more:
-     * such a file is left as it is, and skipping it unread keeps a pack's cost independent of history.
+     * How many events the full range file starting with event {@code i} holds (by the index and the file's
+     * size, without reading it), or 0 when event {@code i} does not start a full range file: such a file is
+     * left as it is, and skipping it unread keeps a pack's cost independent of history.
      */
-    private static int fullRangeFrom(StoredLines lines, List<IndexEntry> entries, int i, int full) {
+    private static int fullRangeFrom(StoredLines lines, List<IndexEntry> entries, int i, Full full)
+            throws IOException {
         Optional<RangeCatalog.Range> range = lines.rangeOf(entries.get(i));
         if (range.isEmpty() || !range.get().name().first().equals(entries.get(i).stamp())) {
             return 0;
@@ -85,6 +100,9 @@ final class PackPlan {
             }
         }
         int count = low - i;
-        return count >= full ? count : 0;
+        if (count >= full.lines()) {
+            return count;
+        }
+        return full.bytes() < Long.MAX_VALUE && Files.size(range.get().path()) >= full.bytes() ? count : 0;
     }
 }

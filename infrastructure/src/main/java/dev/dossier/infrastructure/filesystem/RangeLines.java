@@ -1,7 +1,6 @@
 package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.infrastructure.common.EventStamp;
-import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -55,9 +54,13 @@ final class RangeLines {
 
     /** A range file's content: the lines, in order. */
     static byte[] join(List<byte[]> lines) {
-        var out = new ByteArrayOutputStream(lines.size() * 700);
-        lines.forEach(out::writeBytes);
-        return out.toByteArray();
+        byte[] joined = new byte[lines.stream().mapToInt(line -> line.length).sum()];
+        int at = 0;
+        for (byte[] line : lines) {
+            System.arraycopy(line, 0, joined, at, line.length);
+            at += line.length;
+        }
+        return joined;
     }
 
     /**

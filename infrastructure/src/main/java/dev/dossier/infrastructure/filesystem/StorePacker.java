@@ -23,6 +23,12 @@ import java.util.List;
 final class StorePacker {
     /** A range file with this many lines or more is left as it is. */
     static final int FULL = 1_000;
+    /**
+     * An automatic pack also leaves alone a range file of this many bytes or more (a batch of many events, or
+     * of large ones): its last, partly used disk block is a small share of it, so rewriting it would cost
+     * much and save little.
+     */
+    static final long FULL_BYTES = 32 * 1024;
 
     private final FileStoreParts parts;
     private final int keep;
@@ -50,7 +56,7 @@ final class StorePacker {
                 try {
                     PackIntent.finish(parts.layout(), parts.files());
                     int full = Math.min(FULL, Math.max(2, every - keep));
-                    pack(batch.get(0).entry().stream(), full, full);
+                    pack(batch.get(0).entry().stream(), new PackPlan.Full(full, FULL_BYTES), full);
                 } catch (IOException | RuntimeException e) {
                     // Packing is optional work: the events stay where they were.
                 }
@@ -63,19 +69,19 @@ final class StorePacker {
         var report = PackReport.EMPTY;
         for (AggregateTypeSummary type : parts.index().aggregateTypes()) {
             for (AggregateSummary aggregate : parts.index().aggregates(type.type())) {
-                report = report.plus(pack(aggregate.stream(), FULL, 2));
+                report = report.plus(pack(aggregate.stream(), new PackPlan.Full(FULL, Long.MAX_VALUE), 2));
             }
         }
         return report;
     }
 
     /**
-     * Packs one aggregate: merges each run of files with fewer than {@code full} lines that holds at least
-     * {@code least} events (and at least two files); an empty report when there is nothing to merge. An
-     * automatic pack asks for runs as large as the files it leaves alone ({@code packEvery - keep}, at most
-     * {@link #FULL}), so that it merges each event once.
+     * Packs one aggregate: merges each run of files that are not {@code full} and hold at least {@code least}
+     * events (and at least two files); an empty report when there is nothing to merge. An automatic pack asks
+     * for runs as large as the files it leaves alone ({@code packEvery - keep}, at most {@link #FULL}), so that
+     * it merges each event once, and leaves range files of {@link #FULL_BYTES} or more alone.
      */
-    PackReport pack(StreamId stream, int full, int least) throws IOException {
+    PackReport pack(StreamId stream, PackPlan.Full full, int least) throws IOException {
         long floor = protectedFrom();
         long lastVersion = parts.index().versionOf(stream) - keep;
         var lines = new StoredLines(parts.layout());

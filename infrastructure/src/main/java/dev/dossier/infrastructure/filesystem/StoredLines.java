@@ -43,22 +43,31 @@ final class StoredLines {
         return catalog.find(entry.stream(), entry.stamp());
     }
 
-    /** @throws CorruptDataException when neither the event's file nor a range file holding it exists */
+    /**
+     * The event's line in the range file the directory listing says holds it, else its own event file (the
+     * order {@link EventReader} reads in).
+     *
+     * @throws CorruptDataException when neither the event's file nor a range file holding it exists
+     */
     Stored find(IndexEntry entry) throws IOException {
+        Optional<RangeCatalog.Range> range = catalog.find(entry.stream(), entry.stamp());
+        if (range.isPresent()) {
+            return inRange(entry, range.get().path());
+        }
         Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
         if (Files.isRegularFile(single, LinkOption.NOFOLLOW_LINKS)) {
             return new Stored(single, layout.relative(single), false, Files.readAllBytes(single), 1);
         }
-        Optional<RangeCatalog.Range> range = catalog.find(entry.stream(), entry.stamp());
-        if (range.isEmpty()) {
-            catalog.relist(entry.stream());
-            range = catalog.find(entry.stream(), entry.stamp());
-        }
+        catalog.relist(entry.stream());
+        range = catalog.find(entry.stream(), entry.stamp());
         if (range.isEmpty()) {
             throw new CorruptDataException(layout.relative(single), "the index names this committed event, but its"
                     + " file is missing and no range file holds it");
         }
-        Path path = range.get().path();
+        return inRange(entry, range.get().path());
+    }
+
+    private Stored inRange(IndexEntry entry, Path path) throws IOException {
         RangeFile file = read.get(path);
         if (file == null) {
             file = new RangeFile(path, layout.relative(path), Files.readAllBytes(path));

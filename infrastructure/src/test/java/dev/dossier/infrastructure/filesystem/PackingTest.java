@@ -86,6 +86,33 @@ class PackingTest {
         assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
     }
 
+    /** A batch of ten 4 KB events is one range file of about 40 KB: rewriting it would save little disk. */
+    @Test
+    void an_automatic_pack_leaves_a_range_file_of_32_KiB_or_more_alone_and_an_explicit_pack_merges_it()
+            throws IOException {
+        Path root = dir.resolve("store");
+        Path aggregate = root.resolve("order/o-1");
+        try (var store = FileSystemEventStore.open(FileStoreOptions.at(root).withClock(clock).withPackKeep(2)
+                .withPackEvery(20).withCheckpointInterval(4).withInlineCheckpoints(true))) {
+            clock.advance(Duration.ofMillis(1));
+            String large = "{\"text\":\"" + "x".repeat(4000) + "\"}";
+            store.append(ORDER, ExpectedVersion.noStream(), java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(i -> NewEvent.of("Noted", RawJson.of(large))).toList());
+            String batch = RangeFilesTest.list(aggregate).get(0);
+            assertThat(Files.size(aggregate.resolve(batch))).isGreaterThanOrEqualTo(StorePacker.FULL_BYTES);
+            List<RecordedEvent> before = appendSingles(store, 30);
+
+            List<String> files = RangeFilesTest.list(aggregate);
+            assertThat(files).hasSize(4).startsWith(batch);
+            assertThat(Files.readAllLines(aggregate.resolve(files.get(1)))).hasSize(28);
+
+            assertThat(store.pack()).isEqualTo(new PackReport(1, 38, 2, 1));
+            assertThat(RangeFilesTest.list(aggregate)).hasSize(3);
+            assertThat(store.readStream(ORDER)).isEqualTo(before);
+        }
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
     @Test
     void a_pack_interrupted_after_its_file_took_its_name_is_finished_when_the_store_opens() throws IOException {
         Path root = dir.resolve("store");
