@@ -11,8 +11,8 @@ final class AppendRequest {
     final StreamId stream;
     final ExpectedVersion expected;
     final List<EncodedEvent> events;
-    private AppendResult result;
-    private RuntimeException failure;
+    private volatile AppendResult result;
+    private volatile RuntimeException failure;
 
     AppendRequest(StreamId stream, ExpectedVersion expected, List<EncodedEvent> events) {
         this.stream = stream;

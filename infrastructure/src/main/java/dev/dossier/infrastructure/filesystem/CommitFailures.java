@@ -61,4 +61,15 @@ final class CommitFailures {
                 : new StorageException("append to the event store at " + root, cause);
         group.forEach(r -> r.fail(error));
     }
+
+    /**
+     * Fails the requests of {@code group} not yet decided when an error (not an exception: out of memory, say)
+     * cut a commit short: whether their events were committed is unknown, so the store turns read-only.
+     */
+    void failUnknown(List<AppendRequest> group, Error cause) {
+        readOnlyReason = "The event store " + root + " stopped accepting appends: a commit was cut short by "
+                + cause + ", so whether its events were recorded is known only after reopening. Reopen the store"
+                + " to recover.";
+        group.forEach(r -> r.fail(new StoreUnavailableException(readOnlyReason)));
+    }
 }

@@ -3,15 +3,12 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.domain.error.StorageException;
 import dev.dossier.domain.model.AppendResult;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The write path, with group commit: appends from many threads queue up; whichever thread gets the
- * leader lock commits everything queued so far under the store's write lock. A commit appends the
+ * The write path, with group commit ({@link GroupCommit}): appends from many threads queue up; the thread
+ * that leads commits everything queued so far under the store's write lock. A commit appends the
  * group's events to the journal and forces it once (the commit point), then writes the event files and
  * index lines, which makes them visible; only then is any append of the group acknowledged. Every so many
  * events the {@link Checkpointer} seals the journal and forces the files and the index in the background.
@@ -20,8 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class CommitWriter {
     private final FileStoreParts parts;
     private final StorePacker packer;
-    private final ReentrantLock leader = new ReentrantLock();
-    private final ConcurrentLinkedQueue<AppendRequest> queue = new ConcurrentLinkedQueue<>();
+    private final GroupCommit groupCommit = new GroupCommit();
     private final CommitFailures failures;
     private long eventsSinceRegistries;
 
@@ -48,17 +44,12 @@ final class CommitWriter {
         return report[0];
     }
 
+    /**
+     * Commits {@code request}, with whatever else is queued when this thread leads; returns its result or
+     * throws its failure (a conflict, a storage failure, or the store's read-only state).
+     */
     AppendResult submit(AppendRequest request) {
-        queue.add(request);
-        leader.lock();
-        try {
-            if (!request.isDone()) {
-                commit(drain());
-            }
-        } finally {
-            leader.unlock();
-        }
-        return request.outcome();
+        return groupCommit.submit(request, this::commit, failures::failUnknown);
     }
 
     /** Why the store stopped accepting writes, or empty while it accepts them. */
@@ -68,15 +59,14 @@ final class CommitWriter {
 
     /** Runs {@code action} as the only writer of the store (this JVM and other processes), caught up first. */
     void exclusively(IoAction action) {
-        leader.lock();
-        try (WriteLock.Held held = parts.lock().acquire()) {
-            catchUp();
-            action.run();
-        } catch (IOException e) {
-            throw new StorageException("update the store at " + parts.layout().root(), e);
-        } finally {
-            leader.unlock();
-        }
+        groupCommit.lead(() -> {
+            try (WriteLock.Held held = parts.lock().acquire()) {
+                catchUp();
+                action.run();
+            } catch (IOException e) {
+                throw new StorageException("update the store at " + parts.layout().root(), e);
+            }
+        });
     }
 
     interface IoAction {
@@ -92,14 +82,6 @@ final class CommitWriter {
         if (!fresh.isEmpty() && fresh.get(fresh.size() - 1).entry().position() > parts.index().lastPosition()) {
             parts.applier().redo(fresh);
         }
-    }
-
-    private List<AppendRequest> drain() {
-        var group = new ArrayList<AppendRequest>();
-        for (AppendRequest next; (next = queue.poll()) != null; ) {
-            group.add(next);
-        }
-        return group;
     }
 
     private void commit(List<AppendRequest> group) {

@@ -1,5 +1,6 @@
 package dev.dossier.infrastructure.filesystem;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,8 +14,29 @@ final class Timestamps {
     private Timestamps() {
     }
 
+    /** The instant in the store's form, truncated to milliseconds; the same text as {@link #FORMAT} gives. */
     static String format(Instant instant) {
-        return FORMAT.format(instant);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return FORMAT.format(instant);
+        }
+        byte[] out = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0',
+            '.', '0', '0', '0', 'Z'};
+        put(out, 0, time.getYear(), 4);
+        put(out, 5, time.getMonthValue(), 2);
+        put(out, 8, time.getDayOfMonth(), 2);
+        put(out, 11, time.getHour(), 2);
+        put(out, 14, time.getMinute(), 2);
+        put(out, 17, time.getSecond(), 2);
+        put(out, 20, instant.getNano() / 1_000_000, 3);
+        return new String(out, StandardCharsets.US_ASCII);
+    }
+
+    private static void put(byte[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
