@@ -114,7 +114,7 @@ public final class EventRecorder {
                     .payload(codec.binds(event.eventType(), encoded.schemaVersion())
                             ? codec.bind(event.eventType(), encoded.data(), encoded.tree()) : encoded.data())
                     .build();
-            prepared.add(new PreparedEvent(recorded, stamp, encoded.tree()));
+            prepared.add(new PreparedEvent(recorded, stamp));
             previous = Optional.of(event.eventId());
         }
         return prepared;

@@ -53,7 +53,10 @@ public final class PayloadCodec {
         return registry;
     }
 
-    /** A payload checked for the store: its tree and its compact JSON text. */
+    /**
+     * A payload checked for the store: its compact JSON text, and its tree when it was built from an object
+     * (null when it was handed in as text, which is checked and compacted without a tree).
+     */
     public record Checked(JsonNode tree, String compact) {
     }
 
@@ -67,6 +70,10 @@ public final class PayloadCodec {
     public Checked encode(EventType type, Object payload) {
         JsonNode tree;
         if (payload instanceof RawJson raw) {
+            String compact = CompactJson.of(mapper, raw.json(), MAX_PAYLOAD_DEPTH).orElse(null);
+            if (compact != null) {
+                return new Checked(null, checkSize(type, compact));
+            }
             tree = parse(type, raw.json());
         } else {
             try {
@@ -84,13 +91,16 @@ public final class PayloadCodec {
         if (depth > MAX_PAYLOAD_DEPTH) {
             throw tooDeep(type, Integer.toString(depth));
         }
-        String compact = compact(tree);
+        return new Checked(tree, checkSize(type, compact(tree)));
+    }
+
+    private String checkSize(EventType type, String compact) {
         int size = compact.getBytes(StandardCharsets.UTF_8).length;
         if (size > maxPayloadBytes) {
             throw new InvalidInputException("payload", "of event type '" + type + "' is " + size
                     + " bytes of JSON; the limit is " + maxPayloadBytes + " bytes (configurable: maxPayloadBytes)");
         }
-        return new Checked(tree, compact);
+        return compact;
     }
 
     private static InvalidInputException tooDeep(EventType type, String depth) {
@@ -173,6 +183,7 @@ public final class PayloadCodec {
 
     /**
      * The payload for a reader: an instance of the registered class, or {@code raw} when the type has none.
+     * Binds {@code tree}, or {@code raw}'s text when the tree is null.
      *
      * @throws EventSerializationException when the JSON does not fit the registered class
      */
@@ -182,7 +193,7 @@ public final class PayloadCodec {
             return raw;
         }
         try {
-            return readerFor(target).readValue(tree);
+            return tree != null ? readerFor(target).readValue(tree) : readerFor(target).readValue(raw.json());
         } catch (IOException | IllegalArgumentException e) {
             throw new EventSerializationException(type.value(), "stored JSON does not fit "
                     + target.getName() + ": " + e.getMessage(), e);
