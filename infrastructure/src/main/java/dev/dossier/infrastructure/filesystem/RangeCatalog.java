@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The range files known per aggregate, to find the file an event lies in by its stamp. It learns of the
@@ -26,7 +28,9 @@ final class RangeCatalog {
     }
 
     private final StoreLayout layout;
-    private final ConcurrentHashMap<StreamId, List<Range>> ranges = new ConcurrentHashMap<>();
+    /** Per aggregate, its known range files by the stamp of their first event; none covers another. */
+    private final ConcurrentHashMap<StreamId, ConcurrentSkipListMap<EventStamp, Range>> ranges =
+            new ConcurrentHashMap<>();
 
     RangeCatalog(StoreLayout layout) {
         this.layout = layout;
@@ -34,24 +38,13 @@ final class RangeCatalog {
 
     /** The known range file holding the event of {@code stream} stamped {@code stamp}, if any. */
     Optional<Range> find(StreamId stream, EventStamp stamp) {
-        List<Range> known = ranges.get(stream);
+        ConcurrentSkipListMap<EventStamp, Range> known = ranges.get(stream);
         if (known == null) {
             return Optional.empty();
         }
-        int low = 0;
-        int high = known.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            Range range = known.get(middle);
-            if (range.name().last().compareTo(stamp) < 0) {
-                low = middle + 1;
-            } else if (range.name().first().compareTo(stamp) > 0) {
-                high = middle - 1;
-            } else {
-                return Optional.of(range);
-            }
-        }
-        return Optional.empty();
+        Map.Entry<EventStamp, Range> candidate = known.floorEntry(stamp);
+        return candidate != null && candidate.getValue().name().covers(stamp)
+                ? Optional.of(candidate.getValue()) : Optional.empty();
     }
 
     /** Lists the aggregate directory again and takes its range files as the whole truth for {@code stream}. */
@@ -73,7 +66,9 @@ final class RangeCatalog {
         if (found.isEmpty()) {
             ranges.remove(stream);
         } else {
-            ranges.put(stream, List.copyOf(found));
+            var byFirst = new ConcurrentSkipListMap<EventStamp, Range>();
+            found.forEach(range -> byFirst.put(range.name().first(), range));
+            ranges.put(stream, byFirst);
         }
     }
 
@@ -93,17 +88,15 @@ final class RangeCatalog {
         }
     }
 
-    /** Records a range file just written; known ranges inside it (packed into it) are dropped. */
+    /**
+     * Records a range file just written; known ranges inside it (packed into it) are dropped after it is
+     * recorded, so that a reader always finds one of them. Costs the same however many ranges are known.
+     */
     void added(StreamId stream, StoreLayout.RangeName name, Path path) {
-        ranges.compute(stream, (s, known) -> {
-            var next = new ArrayList<Range>();
-            if (known != null) {
-                known.stream().filter(r -> !(name.covers(r.name().first()) && name.covers(r.name().last())))
-                        .forEach(next::add);
-            }
-            next.add(new Range(name, path));
-            next.sort(Comparator.comparing(r -> r.name().first()));
-            return List.copyOf(next);
-        });
+        ConcurrentSkipListMap<EventStamp, Range> known =
+                ranges.computeIfAbsent(stream, s -> new ConcurrentSkipListMap<>());
+        known.put(name.first(), new Range(name, path));
+        known.subMap(name.first(), false, name.last(), true).values()
+                .removeIf(inside -> inside.name().last().compareTo(name.last()) <= 0);
     }
 }
