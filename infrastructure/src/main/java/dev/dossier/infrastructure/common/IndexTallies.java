@@ -4,6 +4,7 @@ import dev.dossier.domain.model.AggregateType;
 import dev.dossier.domain.model.AggregateTypeSummary;
 import dev.dossier.domain.model.EventType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +16,9 @@ import java.util.function.ToLongFunction;
  * events and latest stamp. Not thread-safe: the index's lock guards it.
  */
 final class IndexTallies {
-    private final Map<EventType, TreeMap<Integer, Long>> versions = new TreeMap<>();
-    private final Map<AggregateType, TypeTally> types = new TreeMap<>();
+    /** Per event type, per schema version, a one-element counter (hashed: a store adds a million entries). */
+    private final Map<EventType, TreeMap<Integer, long[]>> versions = new HashMap<>();
+    private final Map<AggregateType, TypeTally> types = new HashMap<>();
 
     private static final class TypeTally {
         long events;
@@ -25,7 +27,8 @@ final class IndexTallies {
 
     /** Counts {@code entry}. */
     void add(IndexEntry entry) {
-        versions.computeIfAbsent(entry.eventType(), t -> new TreeMap<>()).merge(entry.schemaVersion(), 1L, Long::sum);
+        versions.computeIfAbsent(entry.eventType(), t -> new TreeMap<>())
+                .computeIfAbsent(entry.schemaVersion(), v -> new long[1])[0]++;
         TypeTally tally = types.computeIfAbsent(entry.stream().type(), t -> new TypeTally());
         tally.events++;
         if (tally.latest == null || entry.stamp().compareTo(tally.latest) > 0) {
@@ -36,14 +39,18 @@ final class IndexTallies {
     /** Per event type (in name order), the number of events at each schema version (ascending). */
     Map<EventType, Map<Integer, Long>> schemaVersionCounts() {
         Map<EventType, Map<Integer, Long>> copy = new TreeMap<>();
-        versions.forEach((type, counts) -> copy.put(type, new TreeMap<>(counts)));
+        versions.forEach((type, counts) -> {
+            var byVersion = new TreeMap<Integer, Long>();
+            counts.forEach((version, count) -> byVersion.put(version, count[0]));
+            copy.put(type, byVersion);
+        });
         return copy;
     }
 
     /** One summary per aggregate type, in name order; {@code aggregatesOf} counts a type's aggregates. */
     List<AggregateTypeSummary> aggregateTypes(ToLongFunction<AggregateType> aggregatesOf) {
         var summaries = new ArrayList<AggregateTypeSummary>(types.size());
-        types.forEach((type, tally) -> summaries.add(
+        new TreeMap<>(types).forEach((type, tally) -> summaries.add(
                 new AggregateTypeSummary(type, aggregatesOf.applyAsLong(type), tally.events, tally.latest.instant())));
         return summaries;
     }
