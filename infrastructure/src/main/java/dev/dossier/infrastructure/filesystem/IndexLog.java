@@ -59,14 +59,15 @@ final class IndexLog implements AutoCloseable {
     }
 
     private void addAll(List<IndexEntry> entries) {
-        for (IndexEntry entry : entries) {
-            try {
-                if (!index.add(entry)) {
-                    throw new IllegalStateException("the position was already committed by an earlier line");
-                }
-            } catch (IllegalStateException e) {
-                throw new CorruptDataException(name, "entry at position " + entry.position() + ": " + e.getMessage());
-            }
+        int added;
+        try {
+            added = index.addAll(entries);
+        } catch (IllegalStateException e) {
+            throw new CorruptDataException(name, e.getMessage());
+        }
+        if (added < entries.size()) {
+            throw new CorruptDataException(name, "entry at position " + entries.get(added).position()
+                    + ": the position was already committed by an earlier line");
         }
     }
 
