@@ -65,18 +65,6 @@ final class DurableFiles {
 
     /** Writes {@code bytes} to {@code target} atomically (replacing any file there); forces the file if syncing. */
     void writeAtomically(Path target, byte[] bytes) throws IOException {
-        replace(target, bytes, syncs());
-    }
-
-    /**
-     * Writes {@code bytes} to {@code target} atomically for readers (temporary file, rename) without forcing:
-     * for derived files that are rebuilt when a power cut leaves them empty, torn or stale.
-     */
-    void replaceUnforced(Path target, byte[] bytes) throws IOException {
-        replace(target, bytes, false);
-    }
-
-    private void replace(Path target, byte[] bytes, boolean force) throws IOException {
         Path temp = target.resolveSibling(StoreLayout.TEMP_PREFIX + UUID.randomUUID() + ".part");
         try {
             try (FileChannel channel = FileChannel.open(temp,
@@ -85,7 +73,7 @@ final class DurableFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                if (force) {
+                if (syncs()) {
                     channel.force(false);
                 }
             }

@@ -66,12 +66,28 @@ final class GroupCommit {
         }
     }
 
+    /**
+     * Commits {@code group}; whatever happens, no request of it is left undecided (its caller would wait
+     * for ever): a request the committer or {@code onError} did not decide fails as a bug.
+     */
     private static void commit(List<AppendRequest> group, Committer committer, OnError onError) {
+        Throwable failure = null;
         try {
             committer.commit(group);
         } catch (Error e) {
+            failure = e;
             onError.failed(group, e);
             throw e;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            for (AppendRequest request : group) {
+                if (!request.isDone()) {
+                    request.fail(new IllegalStateException("the commit ended without deciding this append to "
+                            + request.stream + (failure != null ? " (" + failure + ")" : ""), failure));
+                }
+            }
         }
     }
 

@@ -54,16 +54,11 @@ final class MetadataRegistries {
         return copy;
     }
 
-    /**
-     * Rewrites the three registries. The schema versions registry is forced: it keeps what hosts registered
-     * (class names, aliases), which the index does not hold. The other two are derived from the index alone
-     * and are not forced: a power cut may leave one empty or stale, and the next open rebuilds it.
-     */
     void write(StoreIndex index) throws IOException {
         long through = index.lastPosition();
-        files.replaceUnforced(file(StoreLayout.AGGREGATE_TYPES), bytes(aggregateTypes(index, through)));
+        files.writeAtomically(file(StoreLayout.AGGREGATE_TYPES), bytes(aggregateTypes(index, through)));
         files.writeAtomically(file(StoreLayout.SCHEMA_VERSIONS), bytes(schemaVersions(index, through)));
-        files.replaceUnforced(file(StoreLayout.STATISTICS), bytes(statistics(index.statistics(), through)));
+        files.writeAtomically(file(StoreLayout.STATISTICS), bytes(statistics(index.statistics(), through)));
     }
 
     private ObjectNode header(long through) {

@@ -1,6 +1,8 @@
 package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.ConcurrencyConflictException;
+import dev.dossier.domain.error.EventSerializationException;
+import dev.dossier.domain.error.InvalidInputException;
 import dev.dossier.domain.model.AppendResult;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.EventStamp;
@@ -25,8 +27,9 @@ record PreparedGroup(List<AppendRequest> accepted, List<List<PreparedEvent>> pre
 
     /**
      * Orders each request of {@code group} after the index and the earlier requests of the group. A request
-     * whose expected version does not hold fails alone with its {@link ConcurrencyConflictException}; any
-     * other exception of the recorder or the codec is thrown.
+     * whose expected version does not hold, or whose payload does not fit its registered class, fails alone
+     * (with its {@link ConcurrencyConflictException}, {@link EventSerializationException} or
+     * {@link InvalidInputException}); any other exception of the recorder or the codec is thrown.
      */
     static PreparedGroup prepare(FileStoreParts parts, List<AppendRequest> group) {
         var accepted = new ArrayList<AppendRequest>();
@@ -38,17 +41,18 @@ record PreparedGroup(List<AppendRequest> accepted, List<List<PreparedEvent>> pre
         for (AppendRequest request : group) {
             Optional<IndexEntry> last = overlay.computeIfAbsent(request.stream, parts.index()::lastOf);
             List<PreparedEvent> prepared;
+            var records = new ArrayList<Journal.Record>(request.events.size());
             try {
                 prepared = parts.recorder().prepare(request.stream, request.expected, request.events, last,
                         lastPosition, lastStamp);
-            } catch (ConcurrencyConflictException e) {
+                for (int i = 0; i < prepared.size(); i++) {
+                    byte[] bytes = parts.codec().encode(prepared.get(i).event());
+                    records.add(new Journal.Record(prepared.get(i).entry(bytes.length), i == prepared.size() - 1,
+                            bytes));
+                }
+            } catch (ConcurrencyConflictException | EventSerializationException | InvalidInputException e) {
                 request.fail(e);
                 continue;
-            }
-            var records = new ArrayList<Journal.Record>(prepared.size());
-            for (int i = 0; i < prepared.size(); i++) {
-                byte[] bytes = parts.codec().encode(prepared.get(i).event());
-                records.add(new Journal.Record(prepared.get(i).entry(bytes.length), i == prepared.size() - 1, bytes));
             }
             IndexEntry tail = records.get(records.size() - 1).entry();
             overlay.put(request.stream, Optional.of(tail));

@@ -119,6 +119,14 @@ class GroupCommitTest {
     }
 
     @Test
+    void a_commit_that_decides_nothing_fails_the_append_instead_of_leaving_its_caller_waiting() {
+        GroupCommit.Committer forgetful = group -> { };
+
+        assertThatThrownBy(() -> groups.submit(request("a"), forgetful, (g, e) -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without deciding this append");
+    }
+
+    @Test
     void a_waiting_caller_that_is_interrupted_still_gets_its_outcome_and_keeps_the_interrupt() throws Exception {
         var leaderInside = new CountDownLatch(1);
         var release = new CountDownLatch(1);

@@ -14,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +57,11 @@ class IndexLineCodecTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         var fast = new IndexLineFastReader(new java.util.HashMap<>(), new java.util.HashMap<>()).read(line, 0, line.length - 1);
+        Statistics.collect(fast != null ? "read by the fast reader" : "left to the general parser");
         if (fast != null) {
             assertThat(fast).isEqualTo(codec.parseGeneral(line, 0, line.length - 1));
         }
+        Statistics.coverage(coverage -> coverage.check("read by the fast reader").percentage(p -> p > 10));
     }
 
     @Provide
