@@ -17,17 +17,30 @@ import java.util.List;
  * a torn tail left by a crash is ignored by readers and cut off by the next writer.
  */
 final class IndexLog implements AutoCloseable {
+    /**
+     * How much of the index a refresh reads at a time (more when one commit's lines are longer): opening a
+     * store of a million events reads 150 MB, and one array that size would be garbage at once.
+     */
+    private static final int CHUNK_BYTES = 8 << 20;
+
     private final FileChannel channel;
     private final String name;
     private final IndexLineCodec codec = new IndexLineCodec();
     private final StoreIndex index;
+    private final int chunkBytes;
     private long committedEnd;
     private boolean consistent = true;
 
     IndexLog(FileChannel channel, String name, StoreIndex index) {
+        this(channel, name, index, CHUNK_BYTES);
+    }
+
+    /** @param chunkBytes how much a refresh reads at a time, at first (tests read in small pieces) */
+    IndexLog(FileChannel channel, String name, StoreIndex index, int chunkBytes) {
         this.channel = channel;
         this.name = name;
         this.index = index;
+        this.chunkBytes = chunkBytes;
     }
 
     /**
@@ -45,17 +58,25 @@ final class IndexLog implements AutoCloseable {
                     + " store instance has already read (" + committedEnd + " bytes): another process cut back a commit"
                     + " whose force failed after this one had seen it. Close and reopen the store.");
         }
-        if (size == committedEnd) {
-            return;
-        }
-        byte[] bytes = new byte[Math.toIntExact(size - committedEnd)];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, committedEnd + buffer.position()) < 0) {
-                break;
+        int chunk = chunkBytes;
+        while (committedEnd < size) {
+            long from = committedEnd;
+            int want = (int) Math.min(size - from, chunk);
+            byte[] bytes = new byte[want];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, from + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            addAll(parseCommitted(bytes, buffer.position()));
+            if (committedEnd == from) {
+                if (from + want >= size) {
+                    return;
+                }
+                chunk = Math.multiplyExact(chunk, 2);
             }
         }
-        addAll(parseCommitted(bytes, buffer.position()));
     }
 
     private void addAll(List<IndexEntry> entries) {

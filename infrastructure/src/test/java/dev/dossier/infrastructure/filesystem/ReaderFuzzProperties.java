@@ -36,6 +36,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Feeds corrupted and random file contents and names to every reader of the on-disk format. Each may
@@ -99,6 +100,32 @@ class ReaderFuzzProperties {
         }
     }
 
+    /** A refresh reads the index a piece at a time; the pieces' size never changes what it finds. */
+    @Property(tries = 300)
+    void reading_an_index_in_small_pieces_finds_what_reading_it_whole_finds(
+            @ForAll("indexFiles") byte[] bytes, @ForAll @IntRange(min = 16, max = 400) int piece)
+            throws IOException {
+        assertThat(readIndex(bytes, piece)).isEqualTo(readIndex(bytes, 1 << 20));
+    }
+
+    /** The entries a fresh log finds in {@code bytes}, or the corrupt data it reports. */
+    private static Object readIndex(byte[] bytes, int piece) throws IOException {
+        Path file = Files.createTempFile("dossier-fuzz-", ".jsonl");
+        try {
+            Files.write(file, bytes);
+            var index = new StoreIndex();
+            try (var log = new IndexLog(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                    "metadata/event-index.jsonl", index, piece)) {
+                log.refresh();
+                return index.from(1, Integer.MAX_VALUE);
+            } catch (CorruptDataException e) {
+                return e.getMessage();
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     @Property(tries = 2000)
     void decoding_any_file_name_never_throws_and_only_accepts_exact_encodings(@ForAll("fileNames") String name) {
         for (NameCodec.Kind kind : NameCodec.Kind.values()) {
@@ -124,6 +151,23 @@ class ReaderFuzzProperties {
     @Provide
     Arbitrary<byte[]> damagedIndexFiles() {
         return Arbitraries.oneOf(damaged(indexLines(3)), Arbitraries.bytes().array(byte[].class).ofMaxSize(400));
+    }
+
+    /** Damaged files, and files of several commits whose last one may be torn. */
+    @Provide
+    Arbitrary<byte[]> indexFiles() {
+        Arbitrary<byte[]> commits = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(1, 14),
+                Arbitraries.integers().between(1, 4), Arbitraries.integers().between(0, 2_000)).as((count, every, cut) -> {
+                    var codec = new IndexLineCodec();
+                    var out = new ByteArrayOutputStream();
+                    for (int p = 1; p <= count; p++) {
+                        codec.write(out, new IndexEntry(p, new EventStamp(STAMP.epochMilli(), p), STREAM, p,
+                                EventType.of("Deposited"), 1, UUID.randomUUID(), 120), p % every == 0);
+                    }
+                    byte[] all = out.toByteArray();
+                    return Arrays.copyOf(all, Math.max(1, all.length - cut % 200));
+                });
+        return Arbitraries.oneOf(damagedIndexFiles(), commits);
     }
 
     @Provide
