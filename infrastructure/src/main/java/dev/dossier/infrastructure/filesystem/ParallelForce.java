@@ -17,7 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the call (named {@code dossier-checkpoint-N}); none is left behind.
  */
 final class ParallelForce {
-    private static final int THREADS = 4;
+    /**
+     * At most this many threads force at once. The file system commits concurrent forces together, so more
+     * threads mean fewer commits: forcing 2,048 new files took about 480 ms on 4 threads and 100 to 170 ms
+     * on 16 to 64 here, and a shorter checkpoint disturbs the journal's forces for less time.
+     */
+    private static final int MAX_THREADS = 32;
+    /** Each thread gets at least this many paths. */
+    private static final int PATHS_PER_THREAD = 16;
     private static final int SERIAL_BELOW = 32;
 
     interface Force {
@@ -35,8 +42,9 @@ final class ParallelForce {
             return;
         }
         List<Path> all = List.copyOf(paths);
+        int threads = Math.min(MAX_THREADS, Math.max(1, all.size() / PATHS_PER_THREAD));
         var counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "dossier-checkpoint-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -44,7 +52,7 @@ final class ParallelForce {
         try {
             var next = new AtomicInteger();
             var futures = new ArrayList<Future<Void>>();
-            for (int t = 0; t < THREADS; t++) {
+            for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     for (int i; (i = next.getAndIncrement()) < all.size(); ) {
                         force.apply(all.get(i));
