@@ -44,22 +44,15 @@ public record EventStamp(long epochMilli, int sequence) implements Comparable<Ev
     public String digits() {
         LocalDateTime time = LocalDateTime.ofEpochSecond(epochMilli / 1000, 0, ZoneOffset.UTC);
         byte[] out = new byte[20];
-        put(out, 0, time.getYear(), 4);
-        put(out, 4, time.getMonthValue(), 2);
-        put(out, 6, time.getDayOfMonth(), 2);
-        put(out, 8, time.getHour(), 2);
-        put(out, 10, time.getMinute(), 2);
-        put(out, 12, time.getSecond(), 2);
-        put(out, 14, (int) (epochMilli % 1000), 3);
-        put(out, 17, sequence, 3);
+        AsciiDigits.put(out, 0, time.getYear(), 4);
+        AsciiDigits.put(out, 4, time.getMonthValue(), 2);
+        AsciiDigits.put(out, 6, time.getDayOfMonth(), 2);
+        AsciiDigits.put(out, 8, time.getHour(), 2);
+        AsciiDigits.put(out, 10, time.getMinute(), 2);
+        AsciiDigits.put(out, 12, time.getSecond(), 2);
+        AsciiDigits.put(out, 14, (int) (epochMilli % 1000), 3);
+        AsciiDigits.put(out, 17, sequence, 3);
         return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    private static void put(byte[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
     }
 
     /** The stamp written as {@code digits}, or empty when they are not 20 digits of a valid time. */

@@ -1,5 +1,6 @@
 package dev.dossier.infrastructure.filesystem;
 
+import dev.dossier.infrastructure.common.AsciiDigits;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,21 +23,14 @@ final class Timestamps {
         }
         byte[] out = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0',
             '.', '0', '0', '0', 'Z'};
-        put(out, 0, time.getYear(), 4);
-        put(out, 5, time.getMonthValue(), 2);
-        put(out, 8, time.getDayOfMonth(), 2);
-        put(out, 11, time.getHour(), 2);
-        put(out, 14, time.getMinute(), 2);
-        put(out, 17, time.getSecond(), 2);
-        put(out, 20, instant.getNano() / 1_000_000, 3);
+        AsciiDigits.put(out, 0, time.getYear(), 4);
+        AsciiDigits.put(out, 5, time.getMonthValue(), 2);
+        AsciiDigits.put(out, 8, time.getDayOfMonth(), 2);
+        AsciiDigits.put(out, 11, time.getHour(), 2);
+        AsciiDigits.put(out, 14, time.getMinute(), 2);
+        AsciiDigits.put(out, 17, time.getSecond(), 2);
+        AsciiDigits.put(out, 20, instant.getNano() / 1_000_000, 3);
         return new String(out, StandardCharsets.US_ASCII);
-    }
-
-    private static void put(byte[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
     }
 
     /**

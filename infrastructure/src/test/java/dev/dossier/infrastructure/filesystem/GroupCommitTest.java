@@ -10,6 +10,7 @@ import dev.dossier.domain.model.StreamId;
 import dev.dossier.domain.model.Version;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +36,6 @@ class GroupCommitTest {
             synchronized (sizes) {
                 sizes.add(group.size());
             }
-            sleep(2);
             group.forEach(r -> r.succeed(new AppendResult(r.stream, Version.of(counter.incrementAndGet()), List.of())));
         };
     }
@@ -78,14 +78,13 @@ class GroupCommitTest {
     void an_error_in_a_commit_fails_every_request_of_its_group_and_the_next_caller_leads_a_new_commit()
             throws Exception {
         var leaderInside = new CountDownLatch(1);
-        var bothQueued = new CountDownLatch(2);
+        var release = new CountDownLatch(1);
         var commits = new AtomicInteger();
         GroupCommit.Committer secondFails = group -> {
             int commit = commits.incrementAndGet();
             if (commit == 1) {
                 leaderInside.countDown();
-                await(bothQueued);
-                sleep(50);
+                await(release);
             } else if (commit == 2) {
                 assertThat(group).hasSize(2);
                 throw new OutOfMemoryError("simulated");
@@ -94,22 +93,29 @@ class GroupCommitTest {
         };
         GroupCommit.OnError unavailable = (group, e) -> group.forEach(r -> r.fail(new StoreUnavailableException(
                 "cut short by " + e.getMessage())));
-        ExecutorService pool = Executors.newFixedThreadPool(3);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
         try {
             Future<AppendResult> first = pool.submit(() -> groups.submit(request("a"), secondFails, unavailable));
             leaderInside.await();
-            var outcomes = new ArrayList<Future<AppendResult>>();
+            var failures = ConcurrentHashMap.<Class<?>>newKeySet();
+            var followers = new ArrayList<Thread>();
             for (String id : List.of("b", "c")) {
-                outcomes.add(pool.submit(() -> {
-                    bothQueued.countDown();
-                    return groups.submit(request(id), secondFails, unavailable);
-                }));
+                Thread follower = new Thread(() -> {
+                    try {
+                        groups.submit(request(id), secondFails, unavailable);
+                    } catch (Throwable e) {
+                        failures.add(e.getClass());
+                    }
+                });
+                follower.start();
+                followers.add(follower);
             }
+            followers.forEach(GroupCommitTest::awaitWaiting);
+            release.countDown();
 
             assertThat(first.get().newVersion()).isEqualTo(Version.of(1));
-            var failures = new ArrayList<Class<?>>();
-            for (Future<AppendResult> outcome : outcomes) {
-                assertThatThrownBy(outcome::get).satisfies(e -> failures.add(e.getCause().getClass()));
+            for (Thread follower : followers) {
+                follower.join();
             }
             assertThat(failures).containsExactlyInAnyOrder(OutOfMemoryError.class, StoreUnavailableException.class);
             assertThat(groups.submit(request("d"), secondFails, unavailable).newVersion()).isEqualTo(Version.of(3));
@@ -148,9 +154,8 @@ class GroupCommitTest {
                 outcome.interrupted = Thread.currentThread().isInterrupted();
             });
             follower.start();
-            sleep(50);
+            awaitWaiting(follower);
             follower.interrupt();
-            sleep(50);
             release.countDown();
             leader.get();
             follower.join();
@@ -169,7 +174,9 @@ class GroupCommitTest {
             if (inside.incrementAndGet() > 1) {
                 overlapped.set(true);
             }
-            sleep(1);
+            for (int i = 0; i < 100; i++) {
+                Thread.yield();
+            }
             inside.decrementAndGet();
             group.forEach(r -> r.succeed(new AppendResult(r.stream, Version.of(1), List.of())));
         };
@@ -197,11 +204,14 @@ class GroupCommitTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits until {@code thread} waits (for its request to be decided, here). */
+    private static void awaitWaiting(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (thread.getState() != Thread.State.WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(thread.getName() + " never waited; it is " + thread.getState());
+            }
+            Thread.onSpinWait();
         }
     }
 
