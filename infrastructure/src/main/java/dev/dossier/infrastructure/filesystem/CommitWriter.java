@@ -99,6 +99,7 @@ final class CommitWriter {
             committed = true;
             parts.applier().apply(prepared.batches());
             prepared.acknowledge();
+            groupCommit.wakeDecided();
             afterCommit(prepared.eventCount());
             packer.afterCommit(prepared.batches(), parts.options().packEvery());
         } catch (IOException | RuntimeException e) {

@@ -113,10 +113,18 @@ final class GroupCommit {
         return false;
     }
 
-    private void release() {
-        leader.unlock();
+    /**
+     * Wakes the callers waiting for their requests, so that those the leader has just decided return while it
+     * finishes its work (checkpoint, registries, packing). Call while leading.
+     */
+    void wakeDecided() {
         synchronized (decided) {
             decided.notifyAll();
         }
+    }
+
+    private void release() {
+        leader.unlock();
+        wakeDecided();
     }
 }

@@ -124,6 +124,45 @@ class GroupCommitTest {
         }
     }
 
+    /** The leader decides both requests, wakes the callers and goes on working until the other caller is back. */
+    @Test
+    void a_caller_whose_request_is_decided_returns_while_the_leader_still_works() throws Exception {
+        var otherReturned = new CountDownLatch(1);
+        var returnedWhileLeading = new AtomicBoolean();
+        var blocker = new CountDownLatch(1);
+        GroupCommit.Committer decideThenWork = group -> {
+            group.forEach(r -> r.succeed(new AppendResult(r.stream, Version.of(1), List.of())));
+            groups.wakeDecided();
+            if (group.size() == 2) {
+                returnedWhileLeading.set(await(otherReturned, 10));
+            }
+        };
+        var holding = new CountDownLatch(1);
+        Thread holder = new Thread(() -> groups.lead(() -> {
+            holding.countDown();
+            await(blocker, 30);
+        }));
+        holder.start();
+        holding.await();
+        var callers = new ArrayList<Thread>();
+        for (String id : List.of("a", "b")) {
+            Thread caller = new Thread(() -> {
+                groups.submit(request(id), decideThenWork, (g, e) -> { });
+                otherReturned.countDown();
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        callers.forEach(GroupCommitTest::awaitWaiting);
+        blocker.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        holder.join();
+
+        assertThat(returnedWhileLeading).isTrue();
+    }
+
     @Test
     void a_commit_that_decides_nothing_fails_the_append_instead_of_leaving_its_caller_waiting() {
         GroupCommit.Committer forgetful = group -> { };
@@ -212,6 +251,16 @@ class GroupCommitTest {
                 throw new AssertionError(thread.getName() + " never waited; it is " + thread.getState());
             }
             Thread.onSpinWait();
+        }
+    }
+
+    /** Whether {@code latch} opened within {@code seconds}. */
+    private static boolean await(CountDownLatch latch, long seconds) {
+        try {
+            return latch.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
