@@ -1,5 +1,7 @@
 package dev.dossier.infrastructure.common;
 
+import java.time.LocalDateTime;
+
 /** Numbers written as fixed-width ASCII digits into a byte array, for the store's stamps and timestamps. */
 public final class AsciiDigits {
     private AsciiDigits() {
@@ -11,5 +13,18 @@ public final class AsciiDigits {
             out[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
+    }
+
+    /**
+     * Writes {@code time} to the second as {@code yyyy MM dd HH mm ss} from index 0, with {@code gap} bytes left
+     * between the fields for separators (0: 14 digits in a row; 1: the ISO-8601 layout).
+     */
+    public static void putDateTime(byte[] out, LocalDateTime time, int gap) {
+        put(out, 0, time.getYear(), 4);
+        put(out, 4 + gap, time.getMonthValue(), 2);
+        put(out, 6 + 2 * gap, time.getDayOfMonth(), 2);
+        put(out, 8 + 3 * gap, time.getHour(), 2);
+        put(out, 10 + 4 * gap, time.getMinute(), 2);
+        put(out, 12 + 5 * gap, time.getSecond(), 2);
     }
 }

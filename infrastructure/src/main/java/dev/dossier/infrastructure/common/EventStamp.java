@@ -44,12 +44,7 @@ public record EventStamp(long epochMilli, int sequence) implements Comparable<Ev
     public String digits() {
         LocalDateTime time = LocalDateTime.ofEpochSecond(epochMilli / 1000, 0, ZoneOffset.UTC);
         byte[] out = new byte[20];
-        AsciiDigits.put(out, 0, time.getYear(), 4);
-        AsciiDigits.put(out, 4, time.getMonthValue(), 2);
-        AsciiDigits.put(out, 6, time.getDayOfMonth(), 2);
-        AsciiDigits.put(out, 8, time.getHour(), 2);
-        AsciiDigits.put(out, 10, time.getMinute(), 2);
-        AsciiDigits.put(out, 12, time.getSecond(), 2);
+        AsciiDigits.putDateTime(out, time, 0);
         AsciiDigits.put(out, 14, (int) (epochMilli % 1000), 3);
         AsciiDigits.put(out, 17, sequence, 3);
         return new String(out, java.nio.charset.StandardCharsets.US_ASCII);

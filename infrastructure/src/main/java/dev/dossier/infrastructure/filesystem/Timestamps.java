@@ -23,12 +23,7 @@ final class Timestamps {
         }
         byte[] out = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0',
             '.', '0', '0', '0', 'Z'};
-        AsciiDigits.put(out, 0, time.getYear(), 4);
-        AsciiDigits.put(out, 5, time.getMonthValue(), 2);
-        AsciiDigits.put(out, 8, time.getDayOfMonth(), 2);
-        AsciiDigits.put(out, 11, time.getHour(), 2);
-        AsciiDigits.put(out, 14, time.getMinute(), 2);
-        AsciiDigits.put(out, 17, time.getSecond(), 2);
+        AsciiDigits.putDateTime(out, time, 1);
         AsciiDigits.put(out, 20, instant.getNano() / 1_000_000, 3);
         return new String(out, StandardCharsets.US_ASCII);
     }
