@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.infrastructure.common.IndexEntry;
+import java.util.function.Supplier;
 
 /** The check that an event read from a file is the one its index entry names. */
 final class EventMatch {
@@ -14,11 +15,11 @@ final class EventMatch {
      *
      * @throws CorruptDataException naming {@code file} when aggregate, version, position, type or id differ
      */
-    static RecordedEvent check(IndexEntry entry, RecordedEvent event, String file) {
+    static RecordedEvent check(IndexEntry entry, RecordedEvent event, Supplier<String> file) {
         if (event.position().value() != entry.position() || event.version().value() != entry.version()
                 || !event.stream().equals(entry.stream()) || !event.eventType().equals(entry.eventType())
                 || !event.eventId().equals(entry.eventId())) {
-            throw new CorruptDataException(file, "the envelope (" + event.stream() + " version " + event.version()
+            throw new CorruptDataException(file.get(), "the envelope (" + event.stream() + " version " + event.version()
                     + ", position " + event.position() + ", " + event.eventType() + ") does not match the index ("
                     + entry.stream() + " version " + entry.version() + ", position " + entry.position() + ", "
                     + entry.eventType() + ")");

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 /**
  * Loads the events that index entries name, from their event files or from the range files holding them,
@@ -66,21 +67,21 @@ final class EventReader {
                 RangeFile file = lastRange[0];
                 if (file == null || !file.path().equals(range.get().path())) {
                     Path path = range.get().path();
-                    byte[] bytes = read(path, layout.relative(path));
+                    byte[] bytes = read(path, () -> layout.relative(path));
                     file = bytes == null ? null : new RangeFile(path, layout.relative(path), bytes);
                     lastRange[0] = file;
                 }
                 if (file != null) {
                     EventFileCodec.Decoded decoded = file.event(entry, codec, wantsTree);
-                    EventMatch.check(entry, decoded.event(), file.name());
+                    EventMatch.check(entry, decoded.event(), file::name);
                     return decoded;
                 }
             } else {
                 Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
-                String name = layout.relative(single);
+                Supplier<String> name = () -> layout.relative(single);
                 byte[] bytes = read(single, name);
                 if (bytes != null) {
-                    EventFileCodec.Decoded decoded = codec.decode(name, bytes, wantsTree);
+                    EventFileCodec.Decoded decoded = codec.decode(entry, bytes, 0, bytes.length, false, name, wantsTree);
                     EventMatch.check(entry, decoded.event(), name);
                     return decoded;
                 }
@@ -104,12 +105,12 @@ final class EventReader {
     }
 
     /** The file's bytes, or null when it does not exist. */
-    private byte[] read(Path file, String name) {
+    private byte[] read(Path file, Supplier<String> name) {
         refuseLinkedDirectories(file, name);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE - 16) {
-                throw new CorruptDataException(name, "the file is " + size + " bytes, too large to read");
+                throw new CorruptDataException(name.get(), "the file is " + size + " bytes, too large to read");
             }
             ByteBuffer buffer = ByteBuffer.allocate((int) size);
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
@@ -120,9 +121,9 @@ final class EventReader {
             return null;
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("symbolic link")) {
-                throw new CorruptDataException(name, "is a symbolic link; the store never follows links");
+                throw new CorruptDataException(name.get(), "is a symbolic link; the store never follows links");
             }
-            throw new StorageException("read " + name, e);
+            throw new StorageException("read " + name.get(), e);
         }
     }
 
@@ -131,13 +132,13 @@ final class EventReader {
      * directory would still be followed, so those are checked too (once per directory: a directory found to
      * be a real one is remembered).
      */
-    private void refuseLinkedDirectories(Path file, String name) {
+    private void refuseLinkedDirectories(Path file, Supplier<String> name) {
         for (Path directory = file.getParent(); !directory.equals(layout.root()); directory = directory.getParent()) {
             if (realDirectories.contains(directory)) {
                 continue;
             }
             if (Files.isSymbolicLink(directory)) {
-                throw new CorruptDataException(name, "its directory " + layout.relative(directory)
+                throw new CorruptDataException(name.get(), "its directory " + layout.relative(directory)
                         + " is a symbolic link; the store never follows links");
             }
             if (realDirectories.size() < 1_000_000) {

@@ -40,7 +40,7 @@ final class PackUnit {
         var lines = new ArrayList<byte[]>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             StoredLines.Stored line = stored.get(i);
-            EventMatch.check(entries.get(i), codec.decode(line.name(), line.bytes()), line.name());
+            EventMatch.check(entries.get(i), codec.decode(line.name(), line.bytes()), line::name);
             lines.add(line.inRange() ? line.bytes() : RangeLines.line(entries.get(i).stamp(), line.bytes()));
         }
         return lines;

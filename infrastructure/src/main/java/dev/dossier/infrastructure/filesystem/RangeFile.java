@@ -58,7 +58,8 @@ final class RangeFile {
      */
     EventFileCodec.Decoded event(IndexEntry entry, EventFileCodec codec, BiPredicate<EventType, Integer> wantsTree) {
         int line = lineOf(entry);
-        return codec.decode(name + " line " + (line + 1), line(line), wantsTree);
+        return codec.decode(entry, content, starts[line], starts[line + 1], true, () -> name + " line " + (line + 1),
+                wantsTree);
     }
 
     /**

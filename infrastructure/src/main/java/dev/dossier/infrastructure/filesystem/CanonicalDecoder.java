@@ -1,0 +1,99 @@
+package dev.dossier.infrastructure.filesystem;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.GlobalPosition;
+import dev.dossier.domain.model.RawJson;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.Version;
+import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.json.PayloadCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+
+/**
+ * Decodes the event an index entry names from an envelope {@link CanonicalEnvelope} read, when it agrees
+ * with the entry: the entry's stream and event type are taken as they are, instead of being parsed and
+ * checked again. Its answer is the one {@link EventFileCodec#decode} gives for the same bytes, or null
+ * whenever anything is unusual (an envelope that disagrees with the entry, a payload that is not exactly
+ * one well-formed JSON value, or one that does not fit its class): the full decoder then reads the bytes
+ * and reports what is wrong. The payload is checked like the full decoder checks it, duplicate keys
+ * included.
+ */
+final class CanonicalDecoder {
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+    private final PayloadCodec payloads;
+
+    CanonicalDecoder(ObjectMapper mapper, PayloadCodec payloads) {
+        this.mapper = mapper;
+        this.factory = mapper.getFactory();
+        this.payloads = payloads;
+    }
+
+    /** The event of {@code entry} in {@code fields}, read from {@code in}; null when the full decoder must judge. */
+    EventFileCodec.Decoded decode(IndexEntry entry, CanonicalEnvelope fields, byte[] in,
+                                  BiPredicate<EventType, Integer> wantsTree) {
+        if (!agrees(entry, fields) || fields.schemaVersion > Integer.MAX_VALUE) {
+            return null;
+        }
+        try {
+            UUID eventId = UUID.fromString(fields.eventId);
+            if (!eventId.equals(entry.eventId())) {
+                return null;
+            }
+            byte[] data = Arrays.copyOfRange(in, fields.dataFrom, fields.dataTo);
+            RawJson raw = RawJson.lazy(() -> new String(data, StandardCharsets.UTF_8));
+            EventType type = entry.eventType();
+            int schemaVersion = (int) fields.schemaVersion;
+            JsonNode tree = null;
+            Object payload = raw;
+            try (JsonParser parser = factory.createParser(data)) {
+                parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                if (parser.nextToken().isStructStart() && wantsTree.test(type, schemaVersion)) {
+                    tree = mapper.readTree(parser);
+                    payload = payloads.bindsInPlace(type, schemaVersion) ? payloads.bind(type, raw, tree) : raw;
+                } else if (payloads.bindsInPlace(type, schemaVersion)) {
+                    payload = payloads.bindInPlace(type, parser);
+                } else {
+                    parser.skipChildren();
+                }
+                if (parser.nextToken() != null) {
+                    return null;
+                }
+            }
+            RecordedEvent event = RecordedEvent.builder()
+                    .eventId(eventId)
+                    .eventType(type)
+                    .schemaVersion(schemaVersion)
+                    .stream(entry.stream())
+                    .version(Version.of(fields.aggregateVersion))
+                    .position(GlobalPosition.of(fields.globalPosition))
+                    .timestamp(Timestamps.parse(fields.timestamp))
+                    .previousEventId(Optional.ofNullable(fields.previousEventId).map(UUID::fromString))
+                    .correlationId(Optional.ofNullable(fields.correlationId))
+                    .causationId(Optional.ofNullable(fields.causationId))
+                    .metadata(fields.metadata)
+                    .data(raw)
+                    .payload(payload)
+                    .build();
+            return new EventFileCodec.Decoded(event, tree);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean agrees(IndexEntry entry, CanonicalEnvelope fields) {
+        return fields.aggregateVersion == entry.version() && fields.globalPosition == entry.position()
+                && entry.eventType().value().equals(fields.eventType)
+                && entry.stream().type().value().equals(fields.aggregateType)
+                && entry.stream().id().value().equals(fields.aggregateId);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.dossier.infrastructure.filesystem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads an envelope laid out exactly as Dossier writes it (an event file, or a range file's line), byte by
+ * byte, without a general JSON parser: the fields in their order, each text plain printable ASCII without
+ * escapes, each number plain digits. Anything else, valid JSON or not, is left to {@link EventFileCodec}'s
+ * full parser, which reads every layout and says what is wrong; so this reader only ever answers "these
+ * are the fields" or "not canonical", never an error. The payload is not looked at: the caller gets where
+ * it lies (from after {@code "data": } to the envelope's closing brace) and checks it as JSON.
+ */
+final class CanonicalEnvelope {
+    private static final byte[] STAMP = bytes("{\"stamp\":\"");
+
+    final String eventId;
+    final String eventType;
+    final long schemaVersion;
+    final String aggregateType;
+    final String aggregateId;
+    final long aggregateVersion;
+    final long globalPosition;
+    final String timestamp;
+    final String previousEventId;
+    final String correlationId;
+    final String causationId;
+    final Map<String, String> metadata;
+    final int dataFrom;
+    final int dataTo;
+
+    private final byte[] in;
+    private int at;
+
+    private CanonicalEnvelope(byte[] in, int from, int to, boolean line) {
+        this.in = in;
+        this.at = from;
+        if (line) {
+            expect(STAMP);
+            for (int end = at + 20; at < end; at++) {
+                if (in[at] < '0' || in[at] > '9') {
+                    throw NotCanonical.INSTANCE;
+                }
+            }
+            expect('"');
+            expect(',');
+        } else {
+            expect('{');
+        }
+        eventId = text("eventId", true);
+        eventType = text("eventType", false);
+        schemaVersion = number("schemaVersion");
+        aggregateType = text("aggregateType", false);
+        aggregateId = text("aggregateId", false);
+        aggregateVersion = number("aggregateVersion");
+        globalPosition = number("globalPosition");
+        timestamp = text("timestamp", false);
+        previousEventId = text("previousEventId", false);
+        correlationId = text("correlationId", false);
+        causationId = text("causationId", false);
+        metadata = metadata();
+        name("data", false);
+        dataFrom = at;
+        dataTo = to - (line ? 2 : 3);
+        if (dataTo <= dataFrom || !ends(to, line ? "}\n" : "\n}\n") || blank(in[dataFrom]) || blank(in[dataTo - 1])) {
+            throw NotCanonical.INSTANCE;
+        }
+    }
+
+    /**
+     * The fields of the envelope in {@code in[from, to)}, a range file's line (its newline included) when
+     * {@code line}, else a whole event file; null when the bytes are not laid out exactly as Dossier writes.
+     */
+    static CanonicalEnvelope read(byte[] in, int from, int to, boolean line) {
+        try {
+            return new CanonicalEnvelope(in, from, to, line);
+        } catch (NotCanonical | ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** {@code "<name>": }, after the separator and layout that precede it (none before the first field). */
+    private void name(String name, boolean first) {
+        if (!first) {
+            expect(',');
+        }
+        layout();
+        expect('"');
+        for (int i = 0; i < name.length(); i++) {
+            expect(name.charAt(i));
+        }
+        expect('"');
+        expect(':');
+        expect(' ');
+    }
+
+    /** A field's text, or null for {@code null}. */
+    private String text(String name, boolean first) {
+        name(name, first);
+        return textValue();
+    }
+
+    private String textValue() {
+        if (in[at] == 'n') {
+            expect('n');
+            expect('u');
+            expect('l');
+            expect('l');
+            return null;
+        }
+        expect('"');
+        int start = at;
+        for (byte b = in[at]; b != '"'; b = in[++at]) {
+            if (b < 0x20 || b > 0x7E || b == '\\') {
+                throw NotCanonical.INSTANCE;
+            }
+        }
+        return new String(in, start, at++ - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A whole number of 1 to 18 digits, without a leading zero. */
+    private long number(String name) {
+        name(name, false);
+        int start = at;
+        long value = 0;
+        for (byte b = in[at]; b >= '0' && b <= '9'; b = in[++at]) {
+            value = value * 10 + (b - '0');
+        }
+        int digits = at - start;
+        if (digits == 0 || digits > 18 || (in[start] == '0' && digits > 1)) {
+            throw NotCanonical.INSTANCE;
+        }
+        return value;
+    }
+
+    /** {@code { }}, or an object of text values with keys in increasing order. */
+    private Map<String, String> metadata() {
+        name("metadata", false);
+        expect('{');
+        if (in[at] == ' ') {
+            expect(' ');
+            expect('}');
+            return Map.of();
+        }
+        var map = new LinkedHashMap<String, String>();
+        String previous = null;
+        do {
+            layout();
+            String key = textValue();
+            expect(':');
+            expect(' ');
+            String value = textValue();
+            if (key == null || value == null || (previous != null && previous.compareTo(key) >= 0)) {
+                throw NotCanonical.INSTANCE;
+            }
+            map.put(key, value);
+            previous = key;
+        } while (in[at] == ',' && at++ >= 0);
+        layout();
+        expect('}');
+        return map;
+    }
+
+    /** The newline and indentation of an event file; a range file's line has none. */
+    private void layout() {
+        if (in[at] == '\n') {
+            at++;
+            while (in[at] == ' ') {
+                at++;
+            }
+        }
+    }
+
+    private static boolean blank(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    private boolean ends(int to, String tail) {
+        for (int i = 0; i < tail.length(); i++) {
+            if (in[to - tail.length() + i] != tail.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void expect(char c) {
+        if (in[at++] != c) {
+            throw NotCanonical.INSTANCE;
+        }
+    }
+
+    private void expect(byte[] prefix) {
+        for (byte b : prefix) {
+            if (in[at++] != b) {
+                throw NotCanonical.INSTANCE;
+            }
+        }
+    }
+
+    private static byte[] bytes(String ascii) {
+        return ascii.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The bytes are not laid out exactly as Dossier writes them; thrown without a stack trace. */
+    private static final class NotCanonical extends RuntimeException {
+        static final NotCanonical INSTANCE = new NotCanonical();
+
+        private NotCanonical() {
+            super("not canonical", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.dossier.infrastructure.filesystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.EventTypeRegistry;
+import dev.dossier.domain.model.GlobalPosition;
+import dev.dossier.domain.model.RawJson;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.domain.model.Version;
+import dev.dossier.infrastructure.common.EventStamp;
+import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.json.JsonSupport;
+import dev.dossier.infrastructure.json.PayloadCodec;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Reading an event through its index entry (the canonical reader first, the full decoder when the bytes
+ * are unusual) gives exactly what the full decoder gives: the same event, payload and tree for every event
+ * Dossier writes, and the same event or the same error for damaged bytes.
+ */
+class CanonicalDecoderProperties {
+    /** A registered payload class, bound while the envelope is read. */
+    record Point(int x, int y) {
+    }
+
+    private static final BiPredicate<EventType, Integer> TREE_AT_2 = (type, version) -> version == 2;
+    private static final byte[] DAMAGE = {'"', '\\', ' ', '\n', '{', '}', '[', ',', ':', '0', '9', 'a', 'n', (byte) 0xC3, 0};
+
+    private final EventFileCodec codec = new EventFileCodec(new PayloadCodec(
+            EventTypeRegistry.empty().register("Bound", Point.class), 1 << 20));
+
+    @Property(tries = 400)
+    void events_read_through_their_entry_equal_what_the_full_decoder_reads(@ForAll("events") RecordedEvent event) {
+        byte[] file = codec.encode(event);
+        IndexEntry entry = entryOf(event, file.length);
+        byte[] line = RangeLines.line(entry.stamp(), file);
+        assertThat(outcome(() -> codec.decode(entry, file, 0, file.length, false, () -> "f", TREE_AT_2)))
+                .isEqualTo(outcome(() -> codec.decode("f", file, TREE_AT_2)));
+        byte[] padded = pad(line);
+        assertThat(outcome(() -> codec.decode(entry, padded, 3, 3 + line.length, true, () -> "f", TREE_AT_2)))
+                .isEqualTo(outcome(() -> codec.decode("f", line, TREE_AT_2)));
+    }
+
+    @Property(tries = 1500)
+    void damaged_bytes_give_the_full_decoders_event_or_error(@ForAll("events") RecordedEvent event,
+                                                            @ForAll @IntRange(min = 0, max = 10_000) int where,
+                                                            @ForAll @IntRange(min = 0, max = 2) int how,
+                                                            @ForAll @IntRange(min = 0, max = 14) int which,
+                                                            @ForAll boolean asLine) {
+        byte[] file = codec.encode(event);
+        IndexEntry entry = entryOf(event, file.length);
+        byte[] bytes = damage(asLine ? RangeLines.line(entry.stamp(), file) : file, where, how, DAMAGE[which]);
+        assertThat(outcome(() -> checked(entry, codec.decode(entry, bytes, 0, bytes.length, asLine, () -> "f", TREE_AT_2))))
+                .isEqualTo(outcome(() -> checked(entry, codec.decode("f", bytes, TREE_AT_2))));
+    }
+
+    private static EventFileCodec.Decoded checked(IndexEntry entry, EventFileCodec.Decoded decoded) {
+        EventMatch.check(entry, decoded.event(), () -> "f");
+        return decoded;
+    }
+
+    /** What a decode gave: the event and tree, or the error's class and message. */
+    record Outcome(RecordedEvent event, Object tree, String error) {
+    }
+
+    private static Outcome outcome(java.util.function.Supplier<EventFileCodec.Decoded> decode) {
+        try {
+            EventFileCodec.Decoded decoded = decode.get();
+            return new Outcome(decoded.event(), decoded.dataTree(), null);
+        } catch (RuntimeException e) {
+            return new Outcome(null, null, e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] damage(byte[] bytes, int where, int how, byte with) {
+        int at = where % bytes.length;
+        return switch (how) {
+            case 0 -> {
+                byte[] copy = bytes.clone();
+                copy[at] = with;
+                yield copy;
+            }
+            case 1 -> {
+                byte[] copy = new byte[bytes.length + 1];
+                System.arraycopy(bytes, 0, copy, 0, at);
+                copy[at] = with;
+                System.arraycopy(bytes, at, copy, at + 1, bytes.length - at);
+                yield copy;
+            }
+            default -> {
+                byte[] copy = new byte[bytes.length - 1];
+                System.arraycopy(bytes, 0, copy, 0, at);
+                System.arraycopy(bytes, at + 1, copy, at, bytes.length - at - 1);
+                yield copy;
+            }
+        };
+    }
+
+    private static byte[] pad(byte[] line) {
+        byte[] padded = new byte[line.length + 6];
+        Arrays.fill(padded, (byte) 'x');
+        System.arraycopy(line, 0, padded, 3, line.length);
+        return padded;
+    }
+
+    private static IndexEntry entryOf(RecordedEvent event, int bytes) {
+        return new IndexEntry(event.position().value(), new EventStamp(event.timestamp().toEpochMilli(), 0),
+                event.stream(), event.version().value(), event.eventType(), event.schemaVersion(), event.eventId(), bytes);
+    }
+
+    @Provide
+    Arbitrary<RecordedEvent> events() {
+        Arbitrary<String> plain = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(10);
+        Arbitrary<String> texts = Arbitraries.oneOf(plain, Arbitraries.strings().ofMinLength(1).ofMaxLength(10));
+        Arbitrary<String> names = texts.filter(t -> !t.isBlank() && t.chars().noneMatch(Character::isISOControl));
+        Arbitrary<Map<String, String>> metadata = Arbitraries.maps(names, texts).ofMaxSize(3);
+        Arbitrary<String> types = Arbitraries.oneOf(Arbitraries.of("Bound", "Other"), names);
+        Arbitrary<String> payloads = Arbitraries.of("{\"x\":1,\"y\":2}", "{\"x\":-7,\"y\":0}", "{}", "[1,{\"a\":[]}]",
+                "\"text\"", "12", "{\"ü\":\"é\\\"\",\"n\":[null,true,1.5]}", "{\"x\":\"not a number\",\"y\":1}");
+        return Combinators.combine(types, names, Arbitraries.longs().between(1, 1L << 40), texts.optional(),
+                        texts.optional(), metadata, Arbitraries.integers().between(1, 2), payloads)
+                .as((type, id, position, correlation, causation, meta, schema, data) -> RecordedEvent.builder()
+                        .eventId(UUID.randomUUID())
+                        .eventType(EventType.of(type))
+                        .schemaVersion(schema)
+                        .stream(StreamId.of("order", id))
+                        .version(Version.of(position % 1000 + 1))
+                        .position(GlobalPosition.of(position))
+                        .timestamp(Instant.ofEpochMilli(1_700_000_000_000L + position % 1_000_000_000L))
+                        .previousEventId(position % 2 == 0 ? Optional.of(UUID.randomUUID()) : Optional.empty())
+                        .correlationId(correlation)
+                        .causationId(causation)
+                        .metadata(meta)
+                        .data(RawJson.of(data))
+                        .build());
+    }
+
+    @Property(tries = 300)
+    void events_with_plain_texts_are_read_without_the_full_decoder(@ForAll("events") RecordedEvent event) {
+        var texts = new java.util.ArrayList<>(List.of(event.eventType().value(), event.stream().id().value(),
+                event.correlationId().orElse(""), event.causationId().orElse("")));
+        event.metadata().forEach((key, value) -> {
+            texts.add(key);
+            texts.add(value);
+        });
+        boolean plain = texts.stream().allMatch(t -> t.chars().allMatch(c -> c >= 32 && c <= 126 && c != '"' && c != '\\'));
+        byte[] file = codec.encode(event);
+        IndexEntry entry = entryOf(event, file.length);
+        byte[] line = RangeLines.line(entry.stamp(), file);
+        CanonicalEnvelope fromFile = CanonicalEnvelope.read(file, 0, file.length, false);
+        CanonicalEnvelope fromLine = CanonicalEnvelope.read(line, 0, line.length, true);
+        assertThat(fromFile != null).isEqualTo(plain);
+        assertThat(fromLine != null).isEqualTo(plain);
+        if (plain && !event.eventType().value().equals("Bound")) {
+            var decoder = new CanonicalDecoder(JsonSupport.mapper(), new PayloadCodec(EventTypeRegistry.empty(), 1 << 20));
+            assertThat(decoder.decode(entry, fromFile, file, TREE_AT_2)).isNotNull();
+            assertThat(decoder.decode(entry, fromLine, line, TREE_AT_2)).isNotNull();
+        }
+    }
+}
