@@ -11,10 +11,14 @@ import dev.dossier.infrastructure.json.PayloadCodec;
 import dev.dossier.infrastructure.schema.Fallback;
 import dev.dossier.infrastructure.schema.JsonEvent;
 import dev.dossier.infrastructure.schema.SchemaEvolution;
+import dev.dossier.infrastructure.schema.StreamedUpcast;
 import dev.dossier.infrastructure.schema.UpcastChain;
 import dev.dossier.infrastructure.schema.TypeVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The read-time upcasting both adapters share: an event already at its type's current version passes
@@ -63,6 +67,33 @@ public final class EventUpcaster {
     }
 
     private volatile LastAnswer lastAnswer;
+
+    /** {@link #streamed} by where a stored event starts; computed once each. */
+    private final Map<TypeVersion, Optional<StreamedUpcast>> streamed = new ConcurrentHashMap<>();
+
+    /**
+     * How to upcast a stored payload of {@code type} at {@code schemaVersion} while it is bound, without a
+     * tree: empty unless its chain is plain field changes ({@link StreamedUpcast#plan}) ending at the
+     * version registered for the type, with a class to bind to. An adapter that uses it binds the payload
+     * through {@link StreamedUpcast#apply} and sets the data to {@link #upcastText}; when that fails it
+     * upcasts the same event through {@link #upcast(RecordedEvent, JsonNode)}, which says why.
+     */
+    public Optional<StreamedUpcast> streamed(EventType type, int schemaVersion) {
+        return streamed.computeIfAbsent(new TypeVersion(type, schemaVersion), from ->
+                StreamedUpcast.plan(evolution, from).filter(plan -> registry.isRegistered(type)
+                        && registry.schemaVersionOf(type) == plan.targetVersion()
+                        && codec.bindsInPlace(type, plan.targetVersion())));
+    }
+
+    /**
+     * The upcast payload's text, as {@link #upcast(RecordedEvent, JsonNode)} gives it for a stored payload
+     * {@code stored} of {@code type} at {@code schemaVersion} that {@link #streamed} upcasts; computed only
+     * when a reader asks for it.
+     */
+    public RawJson upcastText(EventType type, int schemaVersion, RawJson stored) {
+        return RawJson.lazy(() -> codec.compact(chain.run(new JsonEvent(type, schemaVersion,
+                codec.parseStored(type, stored))).get(0).data()));
+    }
 
     private boolean answer(EventType type, int schemaVersion) {
         boolean stepped = evolution.hasSteps(type);

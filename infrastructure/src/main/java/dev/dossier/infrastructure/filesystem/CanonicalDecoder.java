@@ -9,14 +9,15 @@ import dev.dossier.domain.model.GlobalPosition;
 import dev.dossier.domain.model.RawJson;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.Version;
+import dev.dossier.infrastructure.common.EventUpcaster;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.json.PayloadCodec;
+import dev.dossier.infrastructure.schema.StreamedUpcast;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 
 /**
  * Decodes the event an index entry names from an envelope {@link CanonicalEnvelope} read, when it agrees
@@ -39,8 +40,7 @@ final class CanonicalDecoder {
     }
 
     /** The event of {@code entry} in {@code fields}, read from {@code in}; null when the full decoder must judge. */
-    EventFileCodec.Decoded decode(IndexEntry entry, CanonicalEnvelope fields, byte[] in,
-                                  BiPredicate<EventType, Integer> wantsTree) {
+    EventFileCodec.Decoded decode(IndexEntry entry, CanonicalEnvelope fields, byte[] in, PayloadReading reading) {
         if (!agrees(entry, fields) || fields.schemaVersion > Integer.MAX_VALUE) {
             return null;
         }
@@ -55,9 +55,14 @@ final class CanonicalDecoder {
             int schemaVersion = (int) fields.schemaVersion;
             JsonNode tree = null;
             Object payload = raw;
+            boolean upcasts = reading.upcasts(type, schemaVersion);
+            Optional<StreamedUpcast> streamed = upcasts ? reading.streamed(type, schemaVersion) : Optional.empty();
+            if (streamed.isPresent()) {
+                return upcastWhileBinding(entry, fields, eventId, data, streamed.get(), reading.upcaster());
+            }
             try (JsonParser parser = factory.createParser(data)) {
                 parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-                if (parser.nextToken().isStructStart() && wantsTree.test(type, schemaVersion)) {
+                if (parser.nextToken().isStructStart() && upcasts) {
                     tree = mapper.readTree(parser);
                     payload = payloads.bindsInPlace(type, schemaVersion) ? payloads.bind(type, raw, tree) : raw;
                 } else if (payloads.bindsInPlace(type, schemaVersion)) {
@@ -69,25 +74,50 @@ final class CanonicalDecoder {
                     return null;
                 }
             }
-            RecordedEvent event = RecordedEvent.builder()
-                    .eventId(eventId)
-                    .eventType(type)
-                    .schemaVersion(schemaVersion)
-                    .stream(entry.stream())
-                    .version(Version.of(fields.aggregateVersion))
-                    .position(GlobalPosition.of(fields.globalPosition))
-                    .timestamp(Timestamps.parse(fields.timestamp))
-                    .previousEventId(Optional.ofNullable(fields.previousEventId).map(UUID::fromString))
-                    .correlationId(Optional.ofNullable(fields.correlationId))
-                    .causationId(Optional.ofNullable(fields.causationId))
-                    .metadata(fields.metadata)
-                    .data(raw)
-                    .payload(payload)
-                    .build();
+            RecordedEvent event = builder(entry, fields, eventId).schemaVersion(schemaVersion).data(raw)
+                    .payload(payload).build();
             return new EventFileCodec.Decoded(event, tree);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The event upcast as it is bound, or null when the tree-based upcast must judge it. */
+    private EventFileCodec.Decoded upcastWhileBinding(IndexEntry entry, CanonicalEnvelope fields, UUID eventId,
+                                                      byte[] data, StreamedUpcast upcast, EventUpcaster upcaster)
+            throws IOException {
+        EventType type = entry.eventType();
+        Object payload;
+        try (JsonParser parser = upcast.apply(factory.createParser(data))) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            parser.nextToken();
+            payload = payloads.bindInPlace(type, parser);
+            if (parser.nextToken() != null) {
+                return null;
+            }
+        }
+        RawJson stored = RawJson.lazy(() -> new String(data, StandardCharsets.UTF_8));
+        RecordedEvent event = builder(entry, fields, eventId)
+                .schemaVersion(upcast.targetVersion())
+                .data(upcaster.upcastText(type, (int) fields.schemaVersion, stored))
+                .payload(payload)
+                .build();
+        return new EventFileCodec.Decoded(event, null);
+    }
+
+    /** The event's envelope as read; schema version, data and payload still to set. */
+    private static RecordedEvent.RecordedEventBuilder builder(IndexEntry entry, CanonicalEnvelope fields, UUID eventId) {
+        return RecordedEvent.builder()
+                .eventId(eventId)
+                .eventType(entry.eventType())
+                .stream(entry.stream())
+                .version(Version.of(fields.aggregateVersion))
+                .position(GlobalPosition.of(fields.globalPosition))
+                .timestamp(Timestamps.parse(fields.timestamp))
+                .previousEventId(Optional.ofNullable(fields.previousEventId).map(UUID::fromString))
+                .correlationId(Optional.ofNullable(fields.correlationId))
+                .causationId(Optional.ofNullable(fields.causationId))
+                .metadata(fields.metadata);
     }
 
     private static boolean agrees(IndexEntry entry, CanonicalEnvelope fields) {

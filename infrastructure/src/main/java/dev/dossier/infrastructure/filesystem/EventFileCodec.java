@@ -49,17 +49,19 @@ final class EventFileCodec {
     /**
      * The event {@code entry} names, from {@code in[from, to)}: a range file's line (its newline included)
      * when {@code line}, else a whole event file. The same answer and errors as {@link #decode(String, byte[],
-     * BiPredicate)}, faster for the layout Dossier writes; {@code file} names the place only for an error.
-     * The result may still disagree with {@code entry} (see {@link EventMatch}).
+     * BiPredicate)} with a tree for each payload {@code reading} upcasts, faster for the layout Dossier writes,
+     * and for a payload whose upcast needs no tree, already upcast. {@code file} names the place only for an
+     * error. The result may still disagree with {@code entry} (see {@link EventMatch}).
      */
     Decoded decode(IndexEntry entry, byte[] in, int from, int to, boolean line, Supplier<String> file,
-                   BiPredicate<EventType, Integer> wantsTree) {
+                   PayloadReading reading) {
         CanonicalEnvelope fields = CanonicalEnvelope.read(in, from, to, line);
-        Decoded decoded = fields == null ? null : canonical.decode(entry, fields, in, wantsTree);
+        Decoded decoded = fields == null ? null : canonical.decode(entry, fields, in, reading);
         if (decoded != null) {
             return decoded;
         }
-        return decode(file.get(), from == 0 && to == in.length ? in : Arrays.copyOfRange(in, from, to), wantsTree);
+        return decode(file.get(), from == 0 && to == in.length ? in : Arrays.copyOfRange(in, from, to),
+                reading::upcasts);
     }
 
     /** The bytes of the event's file, ending in a newline; the payload is written as its compact JSON. */

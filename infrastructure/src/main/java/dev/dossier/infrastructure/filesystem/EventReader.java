@@ -2,7 +2,6 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.StorageException;
-import dev.dossier.domain.model.EventType;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +27,6 @@ import java.util.function.Supplier;
 final class EventReader {
     /** How often a missing event is looked for again after listing its directory (packs may be running). */
     private static final int RETRIES = 3;
-    /** Asks for no payload tree. */
-    static final BiPredicate<EventType, Integer> NO_TREE = (type, version) -> false;
 
     private final StoreLayout layout;
     private final EventFileCodec codec;
@@ -44,23 +40,22 @@ final class EventReader {
     }
 
     /**
-     * The events of {@code entries}, in their order, each with its payload's tree when {@code wantsTree}
-     * asks for it (by event type and schema version).
+     * The events of {@code entries}, in their order, their payloads read as {@code reading} says (a payload
+     * to upcast comes with its tree, or already upcast).
      *
      * @throws CorruptDataException when an event is missing, unreadable or disagrees with its entry
      * @throws StorageException when a file cannot be read
      */
-    List<EventFileCodec.Decoded> load(List<IndexEntry> entries, BiPredicate<EventType, Integer> wantsTree) {
+    List<EventFileCodec.Decoded> load(List<IndexEntry> entries, PayloadReading reading) {
         var events = new ArrayList<EventFileCodec.Decoded>(entries.size());
         RangeFile[] lastRange = new RangeFile[1];
         for (IndexEntry entry : entries) {
-            events.add(loadOne(entry, lastRange, wantsTree));
+            events.add(loadOne(entry, lastRange, reading));
         }
         return events;
     }
 
-    private EventFileCodec.Decoded loadOne(IndexEntry entry, RangeFile[] lastRange,
-                                           BiPredicate<EventType, Integer> wantsTree) {
+    private EventFileCodec.Decoded loadOne(IndexEntry entry, RangeFile[] lastRange, PayloadReading reading) {
         for (int attempt = 0; ; attempt++) {
             Optional<RangeCatalog.Range> range = catalog.find(entry.stream(), entry.stamp());
             if (range.isPresent()) {
@@ -72,7 +67,7 @@ final class EventReader {
                     lastRange[0] = file;
                 }
                 if (file != null) {
-                    EventFileCodec.Decoded decoded = file.event(entry, codec, wantsTree);
+                    EventFileCodec.Decoded decoded = file.event(entry, codec, reading);
                     EventMatch.check(entry, decoded.event(), file::name);
                     return decoded;
                 }
@@ -81,7 +76,7 @@ final class EventReader {
                 Supplier<String> name = () -> layout.relative(single);
                 byte[] bytes = read(single, name);
                 if (bytes != null) {
-                    EventFileCodec.Decoded decoded = codec.decode(entry, bytes, 0, bytes.length, false, name, wantsTree);
+                    EventFileCodec.Decoded decoded = codec.decode(entry, bytes, 0, bytes.length, false, name, reading);
                     EventMatch.check(entry, decoded.event(), name);
                     return decoded;
                 }

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiPredicate;
 import java.util.Objects;
 
 /**
@@ -40,8 +39,8 @@ public final class FileSystemEventStore extends IndexedEventStore {
     private final CommitWriter writer;
     private final IndexWatcher watcher;
     private final EventReader reader;
-    /** Which payloads to parse while loading: those of events that do not pass through the upcaster. */
-    private final BiPredicate<EventType, Integer> upcast;
+    /** How payloads are read for {@link #loadAll}: upcast on the fly, or parsed into a tree for the upcaster. */
+    private final PayloadReading upcasting;
 
     private FileSystemEventStore(FileStoreParts parts) {
         super(parts.index(), new EventUpcaster(parts.options().schemas(), parts.recorder().codec()));
@@ -49,7 +48,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
         this.writer = new CommitWriter(parts);
         this.watcher = new IndexWatcher(parts.layout().index());
         this.reader = new EventReader(parts.layout(), parts.codec(), parts.catalog());
-        this.upcast = (type, version) -> !upcaster().passesThrough(type, version);
+        this.upcasting = new PayloadReading(upcaster());
     }
 
     /**
@@ -138,14 +137,14 @@ public final class FileSystemEventStore extends IndexedEventStore {
 
     @Override
     protected List<RecordedEvent> load(List<IndexEntry> entries) {
-        return reader.load(entries, EventReader.NO_TREE).stream().map(EventFileCodec.Decoded::event).toList();
+        return reader.load(entries, PayloadReading.AS_STORED).stream().map(EventFileCodec.Decoded::event).toList();
     }
 
     /** Like the default, parsing the payload of an event that will be upcast in the same pass as its envelope. */
     @Override
     protected List<RecordedEvent> loadAll(List<IndexEntry> entries) {
         var events = new ArrayList<RecordedEvent>(entries.size());
-        for (EventFileCodec.Decoded decoded : reader.load(entries, upcast)) {
+        for (EventFileCodec.Decoded decoded : reader.load(entries, upcasting)) {
             if (decoded.dataTree() != null) {
                 events.addAll(upcaster().upcast(decoded.event(), decoded.dataTree()));
             } else if (upcaster().passesThrough(decoded.event())) {

@@ -1,14 +1,12 @@
 package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
-import dev.dossier.domain.model.EventType;
 import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 /** A range file read into memory: its lines found by the stamps that lead them. */
 final class RangeFile {
@@ -52,14 +50,14 @@ final class RangeFile {
     }
 
     /**
-     * The event on the line stamped like {@code entry}, with its payload's tree when {@code wantsTree} asks.
+     * The event on the line stamped like {@code entry}, its payload read as {@code reading} says.
      *
      * @throws CorruptDataException when no line carries that stamp or the line is not a well-formed event
      */
-    EventFileCodec.Decoded event(IndexEntry entry, EventFileCodec codec, BiPredicate<EventType, Integer> wantsTree) {
+    EventFileCodec.Decoded event(IndexEntry entry, EventFileCodec codec, PayloadReading reading) {
         int line = lineOf(entry);
         return codec.decode(entry, content, starts[line], starts[line + 1], true, () -> name + " line " + (line + 1),
-                wantsTree);
+                reading);
     }
 
     /**

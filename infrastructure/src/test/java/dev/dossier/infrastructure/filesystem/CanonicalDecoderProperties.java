@@ -10,16 +10,18 @@ import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.domain.model.Version;
 import dev.dossier.infrastructure.common.EventStamp;
+import dev.dossier.infrastructure.common.EventUpcaster;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.json.JsonSupport;
 import dev.dossier.infrastructure.json.PayloadCodec;
+import dev.dossier.infrastructure.schema.FieldTransformation;
+import dev.dossier.infrastructure.schema.SchemaEvolution;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -38,22 +40,29 @@ class CanonicalDecoderProperties {
     record Point(int x, int y) {
     }
 
-    private static final BiPredicate<EventType, Integer> TREE_AT_2 = (type, version) -> version == 2;
+    /** Bound v1 is upcast while it is bound (field changes), Custom v1 through a tree (code). */
+    private static final SchemaEvolution EVOLUTION = SchemaEvolution.builder()
+            .fields("Bound", 1, FieldTransformation.rename("left", "x"), FieldTransformation.add("y", 0))
+            .custom("Custom", 1, tree -> tree)
+            .build();
     private static final byte[] DAMAGE = {'"', '\\', ' ', '\n', '{', '}', '[', ',', ':', '0', '9', 'a', 'n', (byte) 0xC3, 0};
 
-    private final EventFileCodec codec = new EventFileCodec(new PayloadCodec(
-            EventTypeRegistry.empty().register("Bound", Point.class), 1 << 20));
+    private final PayloadCodec payloads = new PayloadCodec(
+            EventTypeRegistry.empty().register("Bound", Point.class, 2), 1 << 20);
+    private final EventFileCodec codec = new EventFileCodec(payloads);
+    private final EventUpcaster upcaster = new EventUpcaster(EVOLUTION, payloads);
+    private final PayloadReading reading = new PayloadReading(upcaster);
 
     @Property(tries = 400)
     void events_read_through_their_entry_equal_what_the_full_decoder_reads(@ForAll("events") RecordedEvent event) {
         byte[] file = codec.encode(event);
         IndexEntry entry = entryOf(event, file.length);
         byte[] line = RangeLines.line(entry.stamp(), file);
-        assertThat(outcome(() -> codec.decode(entry, file, 0, file.length, false, () -> "f", TREE_AT_2)))
-                .isEqualTo(outcome(() -> codec.decode("f", file, TREE_AT_2)));
+        assertThat(outcome(() -> codec.decode(entry, file, 0, file.length, false, () -> "f", reading)))
+                .isEqualTo(outcome(() -> codec.decode("f", file, reading::upcasts)));
         byte[] padded = pad(line);
-        assertThat(outcome(() -> codec.decode(entry, padded, 3, 3 + line.length, true, () -> "f", TREE_AT_2)))
-                .isEqualTo(outcome(() -> codec.decode("f", line, TREE_AT_2)));
+        assertThat(outcome(() -> codec.decode(entry, padded, 3, 3 + line.length, true, () -> "f", reading)))
+                .isEqualTo(outcome(() -> codec.decode("f", line, reading::upcasts)));
     }
 
     @Property(tries = 1500)
@@ -65,8 +74,8 @@ class CanonicalDecoderProperties {
         byte[] file = codec.encode(event);
         IndexEntry entry = entryOf(event, file.length);
         byte[] bytes = damage(asLine ? RangeLines.line(entry.stamp(), file) : file, where, how, DAMAGE[which]);
-        assertThat(outcome(() -> checked(entry, codec.decode(entry, bytes, 0, bytes.length, asLine, () -> "f", TREE_AT_2))))
-                .isEqualTo(outcome(() -> checked(entry, codec.decode("f", bytes, TREE_AT_2))));
+        assertThat(outcome(() -> checked(entry, codec.decode(entry, bytes, 0, bytes.length, asLine, () -> "f", reading))))
+                .isEqualTo(outcome(() -> checked(entry, codec.decode("f", bytes, reading::upcasts))));
     }
 
     private static EventFileCodec.Decoded checked(IndexEntry entry, EventFileCodec.Decoded decoded) {
@@ -74,16 +83,19 @@ class CanonicalDecoderProperties {
         return decoded;
     }
 
-    /** What a decode gave: the event and tree, or the error's class and message. */
-    record Outcome(RecordedEvent event, Object tree, String error) {
+    /** What a read gave once upcast (as the store finishes a decoded event): the events, or the error. */
+    record Outcome(List<RecordedEvent> events, String error) {
     }
 
-    private static Outcome outcome(java.util.function.Supplier<EventFileCodec.Decoded> decode) {
+    private Outcome outcome(java.util.function.Supplier<EventFileCodec.Decoded> decode) {
         try {
             EventFileCodec.Decoded decoded = decode.get();
-            return new Outcome(decoded.event(), decoded.dataTree(), null);
+            List<RecordedEvent> events = decoded.dataTree() != null
+                    ? upcaster.upcast(decoded.event(), decoded.dataTree()) : upcaster.read(decoded.event());
+            events.forEach(event -> event.data().json());
+            return new Outcome(events, null);
         } catch (RuntimeException e) {
-            return new Outcome(null, null, e.getClass().getName() + ": " + e.getMessage());
+            return new Outcome(null, e.getClass().getName() + ": " + e.getMessage());
         }
     }
 
@@ -129,8 +141,9 @@ class CanonicalDecoderProperties {
         Arbitrary<String> texts = Arbitraries.oneOf(plain, Arbitraries.strings().ofMinLength(1).ofMaxLength(10));
         Arbitrary<String> names = texts.filter(t -> !t.isBlank() && t.chars().noneMatch(Character::isISOControl));
         Arbitrary<Map<String, String>> metadata = Arbitraries.maps(names, texts).ofMaxSize(3);
-        Arbitrary<String> types = Arbitraries.oneOf(Arbitraries.of("Bound", "Other"), names);
+        Arbitrary<String> types = Arbitraries.oneOf(Arbitraries.of("Bound", "Custom", "Other"), names);
         Arbitrary<String> payloads = Arbitraries.of("{\"x\":1,\"y\":2}", "{\"x\":-7,\"y\":0}", "{}", "[1,{\"a\":[]}]",
+                "{\"left\":3}", "{\"left\":3,\"x\":4}", "{\"left\":{\"deep\":[1]},\"y\":1}", "{\"y\":1,\"left\":5}",
                 "\"text\"", "12", "{\"ü\":\"é\\\"\",\"n\":[null,true,1.5]}", "{\"x\":\"not a number\",\"y\":1}");
         return Combinators.combine(types, names, Arbitraries.longs().between(1, 1L << 40), texts.optional(),
                         texts.optional(), metadata, Arbitraries.integers().between(1, 2), payloads)
@@ -168,8 +181,8 @@ class CanonicalDecoderProperties {
         assertThat(fromLine != null).isEqualTo(plain);
         if (plain && !event.eventType().value().equals("Bound")) {
             var decoder = new CanonicalDecoder(JsonSupport.mapper(), new PayloadCodec(EventTypeRegistry.empty(), 1 << 20));
-            assertThat(decoder.decode(entry, fromFile, file, TREE_AT_2)).isNotNull();
-            assertThat(decoder.decode(entry, fromLine, line, TREE_AT_2)).isNotNull();
+            assertThat(decoder.decode(entry, fromFile, file, PayloadReading.AS_STORED)).isNotNull();
+            assertThat(decoder.decode(entry, fromLine, line, PayloadReading.AS_STORED)).isNotNull();
         }
     }
 }
