@@ -54,19 +54,28 @@ public final class EventUpcaster {
         if (last != null && last.schemaVersion == schemaVersion && last.type.equals(type)) {
             return last.passes;
         }
+        LastAnswer before = answerBefore;
+        if (before != null && before.schemaVersion == schemaVersion && before.type.equals(type)) {
+            answerBefore = last;
+            lastAnswer = before;
+            return before.passes;
+        }
         boolean passes = answer(type, schemaVersion);
+        answerBefore = last;
         lastAnswer = new LastAnswer(type, schemaVersion, passes);
         return passes;
     }
 
     /**
-     * The last answer of {@link #passesThrough(EventType, int)}: consecutive events of a read mostly share
-     * their type and version. Immutable, so a racing read sees a whole answer or none.
+     * The last two answers of {@link #passesThrough(EventType, int)}: consecutive events of a read mostly
+     * share their type and version (an event upcast while it is read asks for its stored version and then
+     * for its current one). Immutable, so a racing read sees a whole answer or none.
      */
     private record LastAnswer(EventType type, int schemaVersion, boolean passes) {
     }
 
     private volatile LastAnswer lastAnswer;
+    private volatile LastAnswer answerBefore;
 
     /** {@link #streamed} by where a stored event starts; computed once each. */
     private final Map<TypeVersion, Optional<StreamedUpcast>> streamed = new ConcurrentHashMap<>();

@@ -3,8 +3,6 @@ package dev.dossier.infrastructure.schema;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 
@@ -101,20 +99,11 @@ final class FieldChangingParser extends JsonParserDelegate {
 
     /** Switches to the added fields no stored field named, if any; else the closing brace. */
     private JsonToken addMissing() throws IOException {
-        List<String> added = changes.addNames();
-        ObjectNode missing = null;
-        for (int i = 0; i < added.size(); i++) {
-            if ((named & (1L << i)) == 0) {
-                if (missing == null) {
-                    missing = JsonNodeFactory.instance.objectNode();
-                }
-                missing.set(added.get(i), changes.addValues().get(i));
-            }
-        }
-        if (missing == null) {
+        long missing = ~named & ((1L << changes.addNames().size()) - 1);
+        if (missing == 0) {
             return JsonToken.END_OBJECT;
         }
-        JsonParser additions = missing.traverse(source.getCodec());
+        JsonParser additions = changes.additions(missing).traverse(source.getCodec());
         additions.nextToken();
         adding = true;
         delegate = additions;

@@ -2,6 +2,8 @@ package dev.dossier.infrastructure.schema;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An upcast that needs no tree: a chain of field changes (renames, removals, and additions of plain
@@ -31,6 +34,8 @@ public final class StreamedUpcast {
     private final Map<String, String> finalNames;
     private final List<String> addNames;
     private final List<JsonNode> addValues;
+    /** The added fields by which of them no stored field named (bit i for the i-th); made when first needed. */
+    private final Map<Long, ObjectNode> additions = new ConcurrentHashMap<>();
 
     private StreamedUpcast(int targetVersion, Map<String, String> finalNames, List<String> addNames,
                            List<JsonNode> addValues) {
@@ -123,7 +128,16 @@ public final class StreamedUpcast {
         return addNames;
     }
 
-    List<JsonNode> addValues() {
-        return addValues;
+    /** The fields to add when no stored field has the names of {@code missing} (bit i: the i-th addition); read only. */
+    ObjectNode additions(long missing) {
+        return additions.computeIfAbsent(missing, bits -> {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            for (int i = 0; i < addNames.size(); i++) {
+                if ((bits & (1L << i)) != 0) {
+                    node.set(addNames.get(i), addValues.get(i));
+                }
+            }
+            return node;
+        });
     }
 }
