@@ -28,21 +28,31 @@ final class PackPlan {
         }
     }
 
+    /**
+     * The runs to merge, in version order (a run may be empty or hold one file: merging it would change
+     * nothing), and the last version of the full range files the entries begin with (0 when they begin with
+     * another file): a later plan with the same {@link Full} may start after it.
+     */
+    record Runs(List<List<PackUnit>> runs, long fullThrough) {
+    }
+
     private PackPlan() {
     }
 
     /**
-     * The runs, in version order (a run may be empty or hold one file: merging it would change nothing).
+     * The runs of {@code entries}.
      *
-     * @param entries     the aggregate's index entries, from version 1
+     * @param entries     the aggregate's index entries from version 1, or from the first event of a file
      * @param lastVersion the highest version to pack
      * @param floor       the lowest position a journal still protects
      */
-    static List<List<PackUnit>> runs(List<IndexEntry> entries, StoredLines lines, long lastVersion, long floor,
-                                     Full full) throws IOException {
+    static Runs runs(List<IndexEntry> entries, StoredLines lines, long lastVersion, long floor, Full full)
+            throws IOException {
         var runs = new ArrayList<List<PackUnit>>();
         var run = new ArrayList<PackUnit>();
         PackUnit unit = null;
+        long fullThrough = 0;
+        boolean leading = true;
         for (int i = 0; i < entries.size(); i++) {
             IndexEntry entry = entries.get(i);
             if (entry.version() > lastVersion || entry.position() >= floor) {
@@ -50,12 +60,16 @@ final class PackPlan {
             }
             int skip = fullRangeFrom(lines, entries, i, full);
             if (skip > 0) {
+                if (leading) {
+                    fullThrough = entries.get(i + skip - 1).version();
+                }
                 runs.add(run);
                 run = new ArrayList<>();
                 unit = null;
                 i += skip - 1;
                 continue;
             }
+            leading = false;
             StoredLines.Stored stored = lines.find(entry);
             if (unit != null && unit.file().equals(stored.file())) {
                 unit.add(entry, stored);
@@ -74,7 +88,7 @@ final class PackPlan {
             run.remove(unit);
         }
         runs.add(run);
-        return runs;
+        return new Runs(runs, fullThrough);
     }
 
     /**

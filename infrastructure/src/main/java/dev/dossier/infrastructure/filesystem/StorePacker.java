@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Packs an aggregate's older events into range files: every run of event files and small range files
@@ -34,6 +37,12 @@ final class StorePacker {
     private final int keep;
     /** Checks events before they are packed: envelope and JSON, without binding payloads to classes. */
     private final EventFileCodec checker = new EventFileCodec(new PayloadCodec(EventTypeRegistry.empty(), Integer.MAX_VALUE));
+    /**
+     * Per aggregate, the last version of the full range files its events begin with, as the last automatic
+     * pack found them: the next automatic pack plans from the event after it (when that event still begins a
+     * file), so that its cost does not grow with the aggregate's history.
+     */
+    private final Map<StreamId, Long> fullThrough = new HashMap<>();
 
     StorePacker(FileStoreParts parts, int keep) {
         this.parts = parts;
@@ -56,7 +65,7 @@ final class StorePacker {
                 try {
                     PackIntent.finish(parts.layout(), parts.files());
                     int full = Math.min(FULL, Math.max(2, every - keep));
-                    pack(batch.get(0).entry().stream(), new PackPlan.Full(full, FULL_BYTES), full);
+                    packAutomatically(batch.get(0).entry().stream(), new PackPlan.Full(full, FULL_BYTES), full);
                 } catch (IOException | RuntimeException e) {
                     // Packing is optional work: the events stay where they were.
                 }
@@ -82,13 +91,36 @@ final class StorePacker {
      * it merges each event once, and leaves range files of {@link #FULL_BYTES} or more alone.
      */
     PackReport pack(StreamId stream, PackPlan.Full full, int least) throws IOException {
-        long floor = protectedFrom();
-        long lastVersion = parts.index().versionOf(stream) - keep;
+        fullThrough.remove(stream);
         var lines = new StoredLines(parts.layout());
         lines.list(stream);
-        List<List<PackUnit>> runs = PackPlan.runs(parts.index().stream(stream, 1), lines, lastVersion, floor, full);
+        return merge(stream, PackPlan.runs(parts.index().stream(stream, 1), lines, lastVersion(stream), protectedFrom(),
+                full), least);
+    }
+
+    /** Like {@link #pack}, planning from where the aggregate's leading full range files end. */
+    private void packAutomatically(StreamId stream, PackPlan.Full full, int least) throws IOException {
+        var lines = new StoredLines(parts.layout());
+        lines.list(stream);
+        long from = fullThrough.getOrDefault(stream, 0L);
+        List<IndexEntry> entries = parts.index().stream(stream, from + 1);
+        Optional<RangeCatalog.Range> range = entries.isEmpty() ? Optional.empty() : lines.rangeOf(entries.get(0));
+        if (range.isPresent() && !range.get().name().first().equals(entries.get(0).stamp())) {
+            from = 0; // another pack merged across the point: plan from the start
+            entries = parts.index().stream(stream, 1);
+        }
+        PackPlan.Runs runs = PackPlan.runs(entries, lines, lastVersion(stream), protectedFrom(), full);
+        fullThrough.put(stream, Math.max(from, runs.fullThrough()));
+        merge(stream, runs, least);
+    }
+
+    private long lastVersion(StreamId stream) {
+        return parts.index().versionOf(stream) - keep;
+    }
+
+    private PackReport merge(StreamId stream, PackPlan.Runs runs, int least) throws IOException {
         var report = PackReport.EMPTY;
-        for (List<PackUnit> merge : runs) {
+        for (List<PackUnit> merge : runs.runs()) {
             if (merge.size() > 1 && merge.stream().mapToInt(u -> u.entries().size()).sum() >= least) {
                 report = report.plus(merge(stream, merge));
             }

@@ -113,6 +113,33 @@ class PackingTest {
         assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
     }
 
+    /**
+     * An automatic pack plans from where the aggregate's leading full range files ended last time; a pack by
+     * another store object that merged across that point makes it plan from the start, so that it never
+     * takes part of a file for the whole of it.
+     */
+    @Test
+    void an_automatic_pack_after_another_pack_merged_across_where_the_last_one_stopped_loses_nothing()
+            throws IOException {
+        Path root = dir.resolve("store");
+        var options = FileStoreOptions.at(root).withClock(clock).withCheckpointInterval(4).withInlineCheckpoints(true);
+        try (var store = FileSystemEventStore.open(options.withPackKeep(2).withPackEvery(30))) {
+            clock.advance(Duration.ofMillis(1));
+            String large = "{\"text\":\"" + "x".repeat(4000) + "\"}";
+            store.append(ORDER, ExpectedVersion.noStream(), java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(i -> NewEvent.of("Noted", RawJson.of(large))).toList());
+            appendSingles(store, 20);
+            try (var other = FileSystemEventStore.open(options.withPackKeep(15).withPackEvery(-1))) {
+                assertThat(other.pack()).isEqualTo(new PackReport(1, 15, 6, 1));
+            }
+            List<RecordedEvent> before = appendSingles(store, 30);
+
+            assertThat(RangeFilesTest.list(root.resolve("order/o-1"))).hasSize(4);
+            assertThat(store.readStream(ORDER)).isEqualTo(before).hasSize(60);
+        }
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
     @Test
     void a_pack_interrupted_after_its_file_took_its_name_is_finished_when_the_store_opens() throws IOException {
         Path root = dir.resolve("store");
