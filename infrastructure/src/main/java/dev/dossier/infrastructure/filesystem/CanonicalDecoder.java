@@ -11,6 +11,7 @@ import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.Version;
 import dev.dossier.infrastructure.common.EventUpcaster;
 import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.json.JsonSupport;
 import dev.dossier.infrastructure.json.PayloadCodec;
 import dev.dossier.infrastructure.schema.StreamedUpcast;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class CanonicalDecoder {
 
     CanonicalDecoder(ObjectMapper mapper, PayloadCodec payloads) {
         this.mapper = mapper;
-        this.factory = mapper.getFactory();
+        this.factory = JsonSupport.storedPayloadFactory();
         this.payloads = payloads;
     }
 
@@ -50,6 +51,9 @@ final class CanonicalDecoder {
                 return null;
             }
             byte[] data = Arrays.copyOfRange(in, fields.dataFrom, fields.dataTo);
+            if (!startsLikeJson(data)) {
+                return null;
+            }
             RawJson raw = RawJson.lazy(() -> new String(data, StandardCharsets.UTF_8));
             EventType type = entry.eventType();
             int schemaVersion = (int) fields.schemaVersion;
@@ -57,8 +61,8 @@ final class CanonicalDecoder {
             Object payload = raw;
             boolean upcasts = reading.upcasts(type, schemaVersion);
             Optional<StreamedUpcast> streamed = upcasts ? reading.streamed(type, schemaVersion) : Optional.empty();
-            if (streamed.isPresent()) {
-                return upcastWhileBinding(entry, fields, eventId, data, streamed.get(), reading.upcaster());
+            if (streamed.isPresent() && reading instanceof PayloadReading.Upcasting upcasting) {
+                return upcastWhileBinding(entry, fields, eventId, data, streamed.get(), upcasting.upcaster());
             }
             try (JsonParser parser = factory.createParser(data)) {
                 parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -67,8 +71,10 @@ final class CanonicalDecoder {
                     payload = payloads.bindsInPlace(type, schemaVersion) ? payloads.bind(type, raw, tree) : raw;
                 } else if (payloads.bindsInPlace(type, schemaVersion)) {
                     payload = payloads.bindInPlace(type, parser);
-                } else {
+                } else if (parser.currentToken().isStructStart()) {
                     parser.skipChildren();
+                } else {
+                    parser.finishToken();
                 }
                 if (parser.nextToken() != null) {
                     return null;
@@ -103,6 +109,19 @@ final class CanonicalDecoder {
                 .payload(payload)
                 .build();
         return new EventFileCodec.Decoded(event, null);
+    }
+
+    /**
+     * Whether the payload starts as a JSON value does and holds no zero byte where Jackson would look for
+     * a byte-order mark or another encoding (the full decoder reads it as part of the envelope's UTF-8).
+     */
+    private static boolean startsLikeJson(byte[] data) {
+        for (int i = 0; i < Math.min(4, data.length); i++) {
+            if (data[i] == 0) {
+                return false;
+            }
+        }
+        return "{[\"-0123456789tfn".indexOf(data[0]) >= 0;
     }
 
     /** The event's envelope as read; schema version, data and payload still to set. */

@@ -31,10 +31,12 @@ final class CanonicalEnvelope {
     final int dataTo;
 
     private final byte[] in;
+    private final boolean line;
     private int at;
 
     private CanonicalEnvelope(byte[] in, int from, int to, boolean line) {
         this.in = in;
+        this.line = line;
         this.at = from;
         if (line) {
             expect(STAMP);
@@ -164,7 +166,7 @@ final class CanonicalEnvelope {
 
     /** The newline and indentation of an event file; a range file's line has none. */
     private void layout() {
-        if (in[at] == '\n') {
+        if (!line && in[at] == '\n') {
             at++;
             while (in[at] == ' ') {
                 at++;

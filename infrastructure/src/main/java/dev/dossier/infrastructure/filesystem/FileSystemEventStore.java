@@ -48,7 +48,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
         this.writer = new CommitWriter(parts);
         this.watcher = new IndexWatcher(parts.layout().index());
         this.reader = new EventReader(parts.layout(), parts.codec(), parts.catalog());
-        this.upcasting = new PayloadReading(upcaster());
+        this.upcasting = new PayloadReading.Upcasting(upcaster());
     }
 
     /**

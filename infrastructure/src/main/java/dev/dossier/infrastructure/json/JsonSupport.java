@@ -33,6 +33,7 @@ public final class JsonSupport {
             .withSeparators(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
     private static final ObjectWriter PRETTY_WRITER = MAPPER.writer(PRETTY);
+    private static final JsonFactory PAYLOAD_FACTORY = payloadFactory();
 
     private JsonSupport() {
     }
@@ -42,17 +43,34 @@ public final class JsonSupport {
         return MAPPER;
     }
 
+    /**
+     * A factory (with the shared mapper as its codec) for parsing a stored payload on its own, with the
+     * limits it has inside its envelope: one level of nesting less, so that a payload reads alike on its
+     * own and within its event file.
+     */
+    public static JsonFactory storedPayloadFactory() {
+        return PAYLOAD_FACTORY;
+    }
+
     /** A writer that pretty-prints with {@link #PRETTY}. */
     public static ObjectWriter prettyWriter() {
         return PRETTY_WRITER;
     }
 
+    private static JsonFactory payloadFactory() {
+        JsonFactory factory = MAPPER.getFactory().copy();
+        factory.setStreamReadConstraints(readConstraints(MAX_NESTING_DEPTH - 1));
+        factory.setCodec(MAPPER);
+        return factory;
+    }
+
+    private static StreamReadConstraints readConstraints(int depth) {
+        return StreamReadConstraints.builder().maxNestingDepth(depth).maxStringLength(64 * 1024 * 1024).build();
+    }
+
     private static ObjectMapper create() {
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxStringLength(64 * 1024 * 1024)
-                        .build())
+                .streamReadConstraints(readConstraints(MAX_NESTING_DEPTH))
                 .streamWriteConstraints(StreamWriteConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .build())

@@ -10,7 +10,9 @@ import java.util.List;
  * A payload's tokens with a {@link StreamedUpcast}'s changes applied to its top-level fields: a renamed
  * field's name is replaced (the source parser's duplicate check sees the new name, so two fields ending
  * under one name are refused), a removed field is skipped, and the added fields no stored field named
- * come before the payload's closing brace. Anything but an object payload is refused.
+ * come before the payload's closing brace. Anything but an object payload is refused, and so is a number
+ * with a fraction or exponent: the tree-based chain reads it as a double before binding, which a class
+ * may see differently from the text (a {@code BigDecimal} keeps {@code 1.10}, the tree makes it 1.1).
  */
 final class FieldChangingParser extends JsonParserDelegate {
     private final JsonParser source;
@@ -53,13 +55,16 @@ final class FieldChangingParser extends JsonParserDelegate {
             if (end == null) {
                 break;
             }
-            if (end != StreamedUpcast.DROPPED) {
+            if (!changes.dropped(name)) {
                 source.overrideCurrentName(end);
                 break;
             }
             source.nextToken();
             source.skipChildren();
             token = source.nextToken();
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new IOException("a number with a fraction or exponent is upcast through the tree");
         }
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             depth++;
@@ -86,6 +91,18 @@ final class FieldChangingParser extends JsonParserDelegate {
             depth--; // the source consumed the matching end; skipping the whole payload adds nothing
         }
         return this;
+    }
+
+    /** Closes the payload's parser (and the added fields' parser, if it is current). */
+    @Override
+    public void close() throws IOException {
+        try {
+            source.close();
+        } finally {
+            if (delegate != source) {
+                delegate.close();
+            }
+        }
     }
 
     private void note(String name) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +28,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * a field is added depends on the stored fields alone.
  */
 public final class StreamedUpcast {
-    /** The name a stored field ends under when the chain removes it. */
-    static final String DROPPED = new String("<dropped>");
-
     private final int targetVersion;
+    /** The stored fields the chain renames, by the name each ends under. */
     private final Map<String, String> finalNames;
+    /** The stored fields the chain removes. */
+    private final Set<String> dropped;
     private final List<String> addNames;
     private final List<JsonNode> addValues;
     /** The added fields by which of them no stored field named (bit i for the i-th); made when first needed. */
     private final Map<Long, ObjectNode> additions = new ConcurrentHashMap<>();
 
-    private StreamedUpcast(int targetVersion, Map<String, String> finalNames, List<String> addNames,
-                           List<JsonNode> addValues) {
+    private StreamedUpcast(int targetVersion, Map<String, String> finalNames, Set<String> dropped,
+                           List<String> addNames, List<JsonNode> addValues) {
         this.targetVersion = targetVersion;
         this.finalNames = finalNames;
+        this.dropped = dropped;
         this.addNames = addNames;
         this.addValues = addValues;
     }
@@ -83,27 +85,31 @@ public final class StreamedUpcast {
             return Optional.empty();
         }
         var finalNames = new HashMap<String, String>();
+        var dropped = new HashSet<String>();
         for (String name : moved) {
-            String end = follow(name, changes);
-            if (!end.equals(name)) {
-                finalNames.put(name, end);
+            Optional<String> end = follow(name, changes);
+            if (end.isEmpty()) {
+                dropped.add(name);
+                finalNames.put(name, name);
+            } else if (!end.get().equals(name)) {
+                finalNames.put(name, end.get());
             }
         }
-        return Optional.of(new StreamedUpcast(at.version(), Map.copyOf(finalNames), List.copyOf(addNames),
-                addNames.stream().map(adds::get).toList()));
+        return Optional.of(new StreamedUpcast(at.version(), Map.copyOf(finalNames), Set.copyOf(dropped),
+                List.copyOf(addNames), addNames.stream().map(adds::get).toList()));
     }
 
-    /** The name a stored field called {@code name} ends under, or {@link #DROPPED}. */
-    private static String follow(String name, List<FieldTransformation> changes) {
+    /** The name a stored field called {@code name} ends under; empty when the chain removes it. */
+    private static Optional<String> follow(String name, List<FieldTransformation> changes) {
         String current = name;
         for (FieldTransformation change : changes) {
             if (change instanceof FieldTransformation.RenameField rename && rename.from().equals(current)) {
                 current = rename.to();
             } else if (change instanceof FieldTransformation.RemoveField remove && remove.name().equals(current)) {
-                return DROPPED;
+                return Optional.empty();
             }
         }
-        return current;
+        return Optional.of(current);
     }
 
     /** The schema version the chain ends at (the type stays the same). */
@@ -120,8 +126,14 @@ public final class StreamedUpcast {
         return new FieldChangingParser(source, this);
     }
 
+    /** The name a stored field ends under when the chain renames or removes it; null when it keeps its name. */
     String finalName(String stored) {
         return finalNames.get(stored);
+    }
+
+    /** Whether the chain removes the stored field {@code stored}. */
+    boolean dropped(String stored) {
+        return dropped.contains(stored);
     }
 
     List<String> addNames() {

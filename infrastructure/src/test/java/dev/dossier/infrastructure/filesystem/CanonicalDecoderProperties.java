@@ -40,18 +40,23 @@ class CanonicalDecoderProperties {
     record Point(int x, int y) {
     }
 
+    /** A registered payload class whose decimals show whether they were read from the text or from a double. */
+    record Paid(java.math.BigDecimal amount) {
+    }
+
     /** Bound v1 is upcast while it is bound (field changes), Custom v1 through a tree (code). */
     private static final SchemaEvolution EVOLUTION = SchemaEvolution.builder()
             .fields("Bound", 1, FieldTransformation.rename("left", "x"), FieldTransformation.add("y", 0))
+            .fields("Paid", 1, FieldTransformation.rename("amt", "amount"))
             .custom("Custom", 1, tree -> tree)
             .build();
     private static final byte[] DAMAGE = {'"', '\\', ' ', '\n', '{', '}', '[', ',', ':', '0', '9', 'a', 'n', (byte) 0xC3, 0};
 
     private final PayloadCodec payloads = new PayloadCodec(
-            EventTypeRegistry.empty().register("Bound", Point.class, 2), 1 << 20);
+            EventTypeRegistry.empty().register("Bound", Point.class, 2).register("Paid", Paid.class, 2), 1 << 20);
     private final EventFileCodec codec = new EventFileCodec(payloads);
     private final EventUpcaster upcaster = new EventUpcaster(EVOLUTION, payloads);
-    private final PayloadReading reading = new PayloadReading(upcaster);
+    private final PayloadReading reading = new PayloadReading.Upcasting(upcaster);
 
     @Property(tries = 400)
     void events_read_through_their_entry_equal_what_the_full_decoder_reads(@ForAll("events") RecordedEvent event) {
@@ -141,9 +146,9 @@ class CanonicalDecoderProperties {
         Arbitrary<String> texts = Arbitraries.oneOf(plain, Arbitraries.strings().ofMinLength(1).ofMaxLength(10));
         Arbitrary<String> names = texts.filter(t -> !t.isBlank() && t.chars().noneMatch(Character::isISOControl));
         Arbitrary<Map<String, String>> metadata = Arbitraries.maps(names, texts).ofMaxSize(3);
-        Arbitrary<String> types = Arbitraries.oneOf(Arbitraries.of("Bound", "Custom", "Other"), names);
+        Arbitrary<String> types = Arbitraries.oneOf(Arbitraries.of("Bound", "Paid", "Custom", "Other"), names);
         Arbitrary<String> payloads = Arbitraries.of("{\"x\":1,\"y\":2}", "{\"x\":-7,\"y\":0}", "{}", "[1,{\"a\":[]}]",
-                "{\"left\":3}", "{\"left\":3,\"x\":4}", "{\"left\":{\"deep\":[1]},\"y\":1}", "{\"y\":1,\"left\":5}",
+                "{\"left\":3}", "{\"amt\":1.10}", "{\"amount\":2.50}", "{\"amt\":1E2,\"x\":[0.5]}", "{\"left\":3,\"x\":4}", "{\"left\":{\"deep\":[1]},\"y\":1}", "{\"y\":1,\"left\":5}",
                 "\"text\"", "12", "{\"ü\":\"é\\\"\",\"n\":[null,true,1.5]}", "{\"x\":\"not a number\",\"y\":1}");
         return Combinators.combine(types, names, Arbitraries.longs().between(1, 1L << 40), texts.optional(),
                         texts.optional(), metadata, Arbitraries.integers().between(1, 2), payloads)
@@ -161,6 +166,45 @@ class CanonicalDecoderProperties {
                         .metadata(meta)
                         .data(RawJson.of(data))
                         .build());
+    }
+
+    @Property(tries = 200)
+    void events_of_registered_types_are_bound_or_upcast_without_the_full_decoder(
+            @ForAll @IntRange(min = 1, max = 2) int version, @ForAll @IntRange(min = 0, max = 1000) int n) {
+        String payload = version == 2 ? "{\"x\":" + n + ",\"y\":2}" : "{\"left\":" + n + "}";
+        RecordedEvent event = RecordedEvent.builder().eventId(UUID.randomUUID()).eventType(EventType.of("Bound"))
+                .schemaVersion(version).stream(StreamId.of("order", "o-" + n)).version(Version.of(n + 1L))
+                .position(GlobalPosition.of(n + 1L)).timestamp(Instant.ofEpochMilli(1_700_000_000_000L + n))
+                .previousEventId(Optional.empty()).correlationId(Optional.empty()).causationId(Optional.empty())
+                .metadata(Map.of("actor", "a")).data(RawJson.of(payload)).build();
+        byte[] file = codec.encode(event);
+        IndexEntry entry = entryOf(event, file.length);
+        var decoder = new CanonicalDecoder(JsonSupport.mapper(), payloads);
+        EventFileCodec.Decoded decoded = decoder.decode(entry, CanonicalEnvelope.read(file, 0, file.length, false), file,
+                reading);
+        assertThat(decoded).isNotNull();
+        assertThat(decoded.event().schemaVersion()).isEqualTo(2);
+        assertThat(decoded.event().payload()).isEqualTo(new Point(n, version == 2 ? 2 : 0));
+        assertThat(decoded.event().data().json()).isEqualTo(version == 2 ? payload : "{\"x\":" + n + ",\"y\":0}");
+    }
+
+    @Property(tries = 50)
+    void a_payload_with_a_byte_order_mark_or_one_level_too_deep_is_refused_alike(@ForAll boolean bom,
+                                                                                 @ForAll boolean asLine) {
+        RecordedEvent event = RecordedEvent.builder().eventId(UUID.randomUUID()).eventType(EventType.of("Other"))
+                .schemaVersion(1).stream(StreamId.of("order", "o")).version(Version.of(1)).position(GlobalPosition.of(1))
+                .timestamp(Instant.ofEpochMilli(1_700_000_000_000L)).previousEventId(Optional.empty())
+                .correlationId(Optional.empty()).causationId(Optional.empty()).metadata(Map.of())
+                .data(RawJson.of("[]")).build();
+        byte[] written = codec.encode(event);
+        IndexEntry entry = entryOf(event, written.length);
+        String text = new String(asLine ? RangeLines.line(entry.stamp(), written) : written,
+                java.nio.charset.StandardCharsets.UTF_8);
+        String data = bom ? "\uFEFF[]" : "[".repeat(JsonSupport.MAX_NESTING_DEPTH) + "]".repeat(JsonSupport.MAX_NESTING_DEPTH);
+        byte[] bytes = text.replace("\"data\": []", "\"data\": " + data).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Outcome full = outcome(() -> codec.decode("f", bytes, reading::upcasts));
+        assertThat(full.error()).isNotNull();
+        assertThat(outcome(() -> codec.decode(entry, bytes, 0, bytes.length, asLine, () -> "f", reading))).isEqualTo(full);
     }
 
     @Property(tries = 300)
