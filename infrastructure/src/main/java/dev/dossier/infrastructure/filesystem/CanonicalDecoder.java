@@ -62,7 +62,7 @@ final class CanonicalDecoder {
             boolean upcasts = reading.upcasts(type, schemaVersion);
             Optional<StreamedUpcast> streamed = upcasts ? reading.streamed(type, schemaVersion) : Optional.empty();
             if (streamed.isPresent() && reading instanceof PayloadReading.Upcasting upcasting) {
-                return upcastWhileBinding(entry, fields, eventId, data, streamed.get(), upcasting.upcaster());
+                return upcastWhileBinding(entry, fields, eventId, data, raw, streamed.get(), upcasting.upcaster());
             }
             try (JsonParser parser = factory.createParser(data)) {
                 parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -90,8 +90,8 @@ final class CanonicalDecoder {
 
     /** The event upcast as it is bound, or null when the tree-based upcast must judge it. */
     private EventFileCodec.Decoded upcastWhileBinding(IndexEntry entry, CanonicalEnvelope fields, UUID eventId,
-                                                      byte[] data, StreamedUpcast upcast, EventUpcaster upcaster)
-            throws IOException {
+                                                      byte[] data, RawJson stored, StreamedUpcast upcast,
+                                                      EventUpcaster upcaster) throws IOException {
         EventType type = entry.eventType();
         Object payload;
         try (JsonParser parser = upcast.apply(factory.createParser(data))) {
@@ -102,7 +102,6 @@ final class CanonicalDecoder {
                 return null;
             }
         }
-        RawJson stored = RawJson.lazy(() -> new String(data, StandardCharsets.UTF_8));
         RecordedEvent event = builder(entry, fields, eventId)
                 .schemaVersion(upcast.targetVersion())
                 .data(upcaster.upcastText(type, (int) fields.schemaVersion, stored))
