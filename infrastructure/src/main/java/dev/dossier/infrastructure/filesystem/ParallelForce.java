@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,10 +44,11 @@ final class ParallelForce {
         }
         List<Path> all = List.copyOf(paths);
         int threads = Math.min(MAX_THREADS, Math.max(1, all.size() / PATHS_PER_THREAD));
-        var counter = new AtomicInteger();
+        var started = new CopyOnWriteArrayList<Thread>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "dossier-checkpoint-" + counter.incrementAndGet());
+            Thread thread = new Thread(task, "dossier-checkpoint-" + (started.size() + 1));
             thread.setDaemon(true);
+            started.add(thread);
             return thread;
         });
         try {
@@ -73,13 +75,16 @@ final class ParallelForce {
             throw new IOException("interrupted while forcing files to disk", e);
         } finally {
             pool.shutdownNow();
-            awaitQuietly(pool);
+            joinQuietly(started);
         }
     }
 
-    private static void awaitQuietly(ExecutorService pool) {
+    /** Waits (up to 10 seconds each) until the threads have ended, not only their tasks. */
+    private static void joinQuietly(List<Thread> threads) {
         try {
-            pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
