@@ -15,6 +15,16 @@ final class EventMatch {
      *
      * @throws CorruptDataException naming {@code file} when aggregate, version, position, type or id differ
      */
+    /**
+     * Returns {@code decoded} when its event agrees with {@code entry}.
+     *
+     * @throws CorruptDataException as {@link #check} does
+     */
+    static EventFileCodec.Decoded checked(IndexEntry entry, EventFileCodec.Decoded decoded, Supplier<String> file) {
+        check(entry, decoded.event(), file);
+        return decoded;
+    }
+
     static RecordedEvent check(IndexEntry entry, RecordedEvent event, Supplier<String> file) {
         if (event.position().value() != entry.position() || event.version().value() != entry.version()
                 || !event.stream().equals(entry.stream()) || !event.eventType().equals(entry.eventType())

@@ -31,12 +31,14 @@ final class EventReader {
     private final StoreLayout layout;
     private final EventFileCodec codec;
     private final RangeCatalog catalog;
+    private final FileCache cache;
     private final Set<Path> realDirectories = ConcurrentHashMap.newKeySet();
 
-    EventReader(StoreLayout layout, EventFileCodec codec, RangeCatalog catalog) {
+    EventReader(StoreLayout layout, EventFileCodec codec, RangeCatalog catalog, FileCache cache) {
         this.layout = layout;
         this.codec = codec;
         this.catalog = catalog;
+        this.cache = cache;
     }
 
     /**
@@ -63,22 +65,20 @@ final class EventReader {
                 if (file == null || !file.path().equals(range.get().path())) {
                     Path path = range.get().path();
                     byte[] bytes = read(path, () -> layout.relative(path));
-                    file = bytes == null ? null : new RangeFile(path, layout.relative(path), bytes);
+                    file = bytes == null ? null : unlessDamaged(path, () -> new RangeFile(path, layout.relative(path), bytes));
                     lastRange[0] = file;
                 }
                 if (file != null) {
-                    EventFileCodec.Decoded decoded = file.event(entry, codec, reading);
-                    EventMatch.check(entry, decoded.event(), file::name);
-                    return decoded;
+                    RangeFile in = file;
+                    return unlessDamaged(in.path(), () -> EventMatch.checked(entry, in.event(entry, codec, reading), in::name));
                 }
             } else {
                 Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
                 Supplier<String> name = () -> layout.relative(single);
                 byte[] bytes = read(single, name);
                 if (bytes != null) {
-                    EventFileCodec.Decoded decoded = codec.decode(entry, bytes, 0, bytes.length, false, name, reading);
-                    EventMatch.check(entry, decoded.event(), name);
-                    return decoded;
+                    return unlessDamaged(single, () -> EventMatch.checked(entry,
+                            codec.decode(entry, bytes, 0, bytes.length, false, name, reading), name));
                 }
             }
             if (attempt >= RETRIES) {
@@ -88,6 +88,16 @@ final class EventReader {
                         + " holds it");
             }
             relist(entry);
+        }
+    }
+
+    /** The result of {@code work} on the bytes of {@code file}; a damaged file is dropped from the cache first. */
+    private <T> T unlessDamaged(Path file, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (CorruptDataException e) {
+            cache.forget(file);
+            throw e;
         }
     }
 
@@ -101,6 +111,10 @@ final class EventReader {
 
     /** The file's bytes, or null when it does not exist. */
     private byte[] read(Path file, Supplier<String> name) {
+        byte[] cached = cache.get(file);
+        if (cached != null) {
+            return cached;
+        }
         refuseLinkedDirectories(file, name);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
@@ -111,6 +125,7 @@ final class EventReader {
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // keep reading until the whole file is in
             }
+            cache.put(file, buffer.array());
             return buffer.array();
         } catch (NoSuchFileException e) {
             return null;

@@ -31,6 +31,8 @@ import lombok.With;
  * @param packKeep         how many of an aggregate's most recent events packing leaves as they are (default 100)
  * @param inlineCheckpoints run checkpoints on the appending thread instead of the background thread (the
  *                         same steps in a fixed order; for deterministic fault-injection tests)
+ * @param readCacheBytes   how many bytes of recently read event and range files a store object keeps in
+ *                         memory, so that warm reads skip the file system (default 16 MiB; negative: none)
  */
 @Builder(toBuilder = true)
 @With
@@ -46,7 +48,8 @@ public record FileStoreOptions(
         int checkpointInterval,
         int packEvery,
         int packKeep,
-        boolean inlineCheckpoints) {
+        boolean inlineCheckpoints,
+        long readCacheBytes) {
 
     /** The default directory when neither an option, a system property nor the environment names one. */
     public static final String DEFAULT_PATH = "./eventstore";
@@ -68,6 +71,7 @@ public record FileStoreOptions(
         checkpointInterval = checkpointInterval <= 0 ? 2048 : checkpointInterval;
         packEvery = packEvery == 0 ? 1000 : packEvery;
         packKeep = packKeep <= 0 ? 100 : packKeep;
+        readCacheBytes = readCacheBytes == 0 ? FileCache.DEFAULT_BYTES : readCacheBytes;
     }
 
     /** Every setting at its default. */

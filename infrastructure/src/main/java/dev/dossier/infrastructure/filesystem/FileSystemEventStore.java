@@ -47,7 +47,8 @@ public final class FileSystemEventStore extends IndexedEventStore {
         this.parts = parts;
         this.writer = new CommitWriter(parts);
         this.watcher = new IndexWatcher(parts.layout().index());
-        this.reader = new EventReader(parts.layout(), parts.codec(), parts.catalog());
+        this.reader = new EventReader(parts.layout(), parts.codec(), parts.catalog(),
+                new FileCache(parts.options().readCacheBytes()));
         this.upcasting = new PayloadReading.Upcasting(upcaster());
     }
 

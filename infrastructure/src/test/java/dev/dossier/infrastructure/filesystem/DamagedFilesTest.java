@@ -77,6 +77,19 @@ class DamagedFilesTest {
         assertReadingReports(file, "not valid JSON");
     }
 
+    /** Reads keep recently read files in memory; a file found damaged is not kept, so a repair is seen at once. */
+    @Test
+    void a_damaged_event_file_is_read_again_once_repaired_while_the_store_stays_open() throws IOException {
+        Path file = fileOf(2);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        try (var store = open()) {
+            assertThatThrownBy(() -> store.readStream(STREAM)).isInstanceOf(CorruptDataException.class);
+            Files.write(file, bytes);
+            assertThat(store.readStream(STREAM)).isEqualTo(written);
+        }
+    }
+
     @Test
     void a_zero_length_event_file_is_reported_with_its_path() throws IOException {
         Path file = fileOf(3);

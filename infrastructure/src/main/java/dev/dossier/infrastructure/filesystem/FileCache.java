@@ -1,0 +1,55 @@
+package dev.dossier.infrastructure.filesystem;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The bytes of recently read event files and range files, up to a budget, least recently used first out:
+ * the read path's block cache. Opening and reading a small file costs several system calls, which on a
+ * slow virtual machine is most of a warm read's time. Event and range files never change once written
+ * (a pack writes a new range file and deletes the old files, whose events it holds unchanged; recovery
+ * rewrites a file only to the content its journal record holds), so a cached file needs no check; a
+ * file found damaged is forgotten, and is read again next time. The arrays are shared: callers must not
+ * change them. Thread-safe.
+ */
+final class FileCache {
+    /** Default budget: 16 MiB, like an embedded database's block cache. */
+    static final long DEFAULT_BYTES = 16L << 20;
+
+    private final long capacity;
+    private final Map<Path, byte[]> files = new LinkedHashMap<>(64, 0.75f, true);
+    private long size;
+
+    /** @param capacity the most bytes kept; 0 or less keeps nothing */
+    FileCache(long capacity) {
+        this.capacity = capacity;
+    }
+
+    /** The cached bytes of {@code file}, or null. */
+    synchronized byte[] get(Path file) {
+        return capacity <= 0 ? null : files.get(file);
+    }
+
+    /** Keeps {@code content} as the bytes of {@code file}, unless it would take more than a quarter of the budget. */
+    synchronized void put(Path file, byte[] content) {
+        if (content.length > capacity / 4) {
+            return;
+        }
+        byte[] old = files.put(file, content);
+        size += content.length - (old == null ? 0 : old.length);
+        for (Iterator<byte[]> eldest = files.values().iterator(); size > capacity && eldest.hasNext(); ) {
+            size -= eldest.next().length;
+            eldest.remove();
+        }
+    }
+
+    /** Drops {@code file}: it was found damaged, or replaced. */
+    synchronized void forget(Path file) {
+        byte[] old = files.remove(file);
+        if (old != null) {
+            size -= old.length;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.dossier.infrastructure.filesystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The read cache keeps files up to its budget, least recently used first out. */
+class FileCacheTest {
+    private static final Path A = Path.of("a");
+    private static final Path B = Path.of("b");
+    private static final Path C = Path.of("c");
+
+    @Test
+    void files_are_kept_until_the_budget_is_used_and_the_least_recently_used_goes_first() {
+        var cache = new FileCache(100);
+        cache.put(A, new byte[25]);
+        cache.put(B, new byte[25]);
+        cache.get(A);
+        cache.put(C, new byte[25]);
+        cache.put(Path.of("d"), new byte[25]);
+        assertThat(cache.get(B)).hasSize(25);
+
+        cache.put(Path.of("e"), new byte[20]);
+
+        assertThat(cache.get(A)).as("least recently used").isNull();
+        assertThat(cache.get(B)).hasSize(25);
+        assertThat(cache.get(C)).hasSize(25);
+    }
+
+    @Test
+    void a_file_larger_than_a_quarter_of_the_budget_is_not_kept() {
+        var cache = new FileCache(100);
+        cache.put(A, new byte[26]);
+        cache.put(B, new byte[25]);
+        assertThat(cache.get(A)).isNull();
+        assertThat(cache.get(B)).hasSize(25);
+    }
+
+    @Test
+    void a_forgotten_file_is_read_again_and_frees_its_share_of_the_budget() {
+        var cache = new FileCache(100);
+        cache.put(A, new byte[25]);
+        cache.put(B, new byte[25]);
+        cache.forget(A);
+        cache.put(C, new byte[25]);
+        cache.put(Path.of("d"), new byte[25]);
+        assertThat(cache.get(A)).isNull();
+        assertThat(cache.get(B)).as("still within the budget").hasSize(25);
+    }
+
+    @Test
+    void a_cache_without_a_budget_keeps_nothing() {
+        var cache = new FileCache(-1);
+        cache.put(A, new byte[1]);
+        assertThat(cache.get(A)).isNull();
+    }
+}
