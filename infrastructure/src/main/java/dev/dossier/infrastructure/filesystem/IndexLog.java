@@ -52,7 +52,22 @@ final class IndexLog implements AutoCloseable {
      *         cut back a failed commit this instance had seen); reading or writing on would corrupt the index
      */
     synchronized void refresh() throws IOException {
+        refreshTo(channel.size());
+    }
+
+    /**
+     * A writer's catch-up, holding the store's write lock: {@link #refresh()}, then cuts off what follows the
+     * last commit mark (a torn write; not forced), with one look at the file's size for both.
+     */
+    synchronized void catchUp() throws IOException {
         long size = channel.size();
+        refreshTo(size);
+        if (size > committedEnd) {
+            channel.truncate(committedEnd);
+        }
+    }
+
+    private void refreshTo(long size) throws IOException {
         if (size < committedEnd) {
             throw new StoreUnavailableException("The index " + name + " is shorter (" + size + " bytes) than what this"
                     + " store instance has already read (" + committedEnd + " bytes): another process cut back a commit"

@@ -44,8 +44,10 @@ final class JournalChannel implements AutoCloseable {
     /** The bytes after the committed end up to the first zero byte (the preallocated rest) or the end of the file. */
     byte[] readAfterCommitted() throws IOException {
         reopenIfReplaced();
-        allocatedEnd = channel.size();
-        byte[] bytes = JournalFiles.dataBetween(channel, committedEnd, allocatedEnd);
+        byte[] bytes = JournalFiles.dataBetween(channel, committedEnd, Long.MAX_VALUE);
+        if (bytes.length > 0) {
+            allocatedEnd = channel.size(); // another process wrote, and may have preallocated more
+        }
         dataEnd = committedEnd + bytes.length;
         return bytes;
     }
@@ -126,8 +128,13 @@ final class JournalChannel implements AutoCloseable {
 
     /** The journal is replaced by each checkpoint (of any process); the identity tells whether it was. */
     private void reopenIfReplaced() throws IOException {
-        JournalFiles.createIfSealedAway(path, files);
-        Object key = JournalFiles.identity(path);
+        Object key;
+        try {
+            key = JournalFiles.identity(path);
+        } catch (NoSuchFileException e) {
+            JournalFiles.createIfSealedAway(path, files);
+            key = JournalFiles.identity(path);
+        }
         if (channel != null && channel.isOpen() && Objects.equals(key, fileKey)) {
             return;
         }
