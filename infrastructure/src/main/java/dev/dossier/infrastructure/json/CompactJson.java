@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Checks and compacts JSON text in one streaming pass, without building a tree: the text a tree of it
- * would be written as (Jackson writes numbers and strings the same way from a parser as from a tree).
+ * would be written as (Jackson writes strings the same way from a parser as from a tree), except that
+ * numbers are copied exactly as written: a tree reads {@code 19.90} as the double 19.9 and {@code 1e400}
+ * as infinity, which would change the caller's data.
  */
 final class CompactJson {
     private CompactJson() {
@@ -36,7 +38,11 @@ final class CompactJson {
                 } else if (token.isStructEnd()) {
                     depth--;
                 }
-                generator.copyCurrentEvent(parser);
+                if (token.isNumeric()) {
+                    generator.writeNumber(parser.getText());
+                } else {
+                    generator.copyCurrentEvent(parser);
+                }
             } while (depth > 0 && (token = parser.nextToken()) != null);
             if (depth > 0 || deepest > maxDepth || parser.nextToken() != null) {
                 return Optional.empty();

@@ -18,8 +18,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Text payloads are checked and compacted in one streaming pass; the result is exactly what parsing them
- * into a tree and writing the tree gave: the same compact text, and for bad text the same error.
+ * Text payloads are checked and compacted in one streaming pass; the result is what parsing them into a
+ * tree and writing the tree gave (the same compact text, and for bad text the same error), except that
+ * numbers are kept exactly as written, where the tree made them doubles ({@code 19.90} became 19.9,
+ * {@code 1e400} the string "Infinity").
  */
 class CompactJsonProperties {
     private static final ObjectMapper MAPPER = JsonSupport.mapper();
@@ -56,17 +58,50 @@ class CompactJsonProperties {
         }
     }
 
-    /** The payload check as it was before the streaming pass: parse into a tree, measure, write. */
+    @Property(tries = 200)
+    void numbers_are_stored_exactly_as_written(@ForAll("numbers") String number) {
+        String json = "{\"n\":" + number + ",\"a\":[" + number + "]}";
+        assertThat(codec.encode(TYPE, RawJson.of(json)).compact()).isEqualTo(json);
+    }
+
+    @Provide
+    Arbitrary<String> numbers() {
+        return Arbitraries.oneOf(Arbitraries.of("19.90", "1e400", "-1.5E-400", "1E2", "-0", "-0.0", "0.10000000000000000001",
+                        "123456789012345678901234567890"),
+                Arbitraries.bigDecimals().between(new java.math.BigDecimal("-1e30"), new java.math.BigDecimal("1e30"))
+                        .ofScale(6).map(java.math.BigDecimal::toPlainString));
+    }
+
+    /** The payload check as it was before the streaming pass: parse into a tree, measure, write (numbers as written). */
     private String throughTree(String json, int maxBytes) {
         JsonNode tree = codec.parse(TYPE, json);
         if (PayloadCodec.depthOf(tree) > PayloadCodec.MAX_PAYLOAD_DEPTH) {
             throw new IllegalStateException("too deep");
         }
-        String compact = codec.compact(tree);
+        String compact = numbersAsWritten(codec.compact(tree), json);
         if (compact.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
             throw new IllegalStateException("too large");
         }
         return compact;
+    }
+
+    /** {@code compact}, the tree's text of {@code json}, with each number as {@code json} writes it. */
+    private static String numbersAsWritten(String compact, String json) {
+        var out = new java.io.StringWriter();
+        try (var written = MAPPER.createParser(json); var tree = MAPPER.createParser(compact);
+             var generator = MAPPER.getFactory().createGenerator(out)) {
+            for (var token = written.nextToken(); token != null; token = written.nextToken()) {
+                tree.nextToken();
+                if (token.isNumeric()) {
+                    generator.writeNumber(written.getText());
+                } else {
+                    generator.copyCurrentEvent(tree);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private interface Attempt {
