@@ -132,6 +132,11 @@ final class Workloads {
                 m[0], m[1]);
     }
 
+    /** Read-all passes warmed up, then timed (together), per subject. */
+    private static final int READ_ALL_ROUNDS = 3;
+    /** Type and time queries warmed up, then timed, per subject. */
+    private static final int QUERIES = 20;
+
     /** Workloads 5, 6 and 8 on one store of {@code readAllEvents} events. */
     List<Result> reads() {
         var results = new ArrayList<Measure[]>();
@@ -142,12 +147,17 @@ final class Workloads {
             Path dir = fresh(i);
             try (Subject s = subjects.get(i).apply(dir, false)) {
                 Instant[] window = fill(s, sizes.readAllEvents());
-                s.readAll();
+                for (int warm = 0; warm < READ_ALL_ROUNDS; warm++) {
+                    s.readAll();
+                }
                 long t = System.nanoTime();
-                long count = s.readAll();
+                long count = 0;
+                for (int round = 0; round < READ_ALL_ROUNDS; round++) {
+                    count += s.readAll();
+                }
                 results.get(0)[i] = Measure.throughput(count, System.nanoTime() - t);
-                results.get(1)[i] = timed(5, () -> s.byType(RARE));
-                results.get(2)[i] = timed(5, () -> s.byTime(window[0], window[1]));
+                results.get(1)[i] = timed(QUERIES, () -> s.byType(RARE));
+                results.get(2)[i] = timed(QUERIES, () -> s.byTime(window[0], window[1]));
                 long payload = (long) Payloads.json(0).length() * sizes.readAllEvents();
                 results.get(3)[i] = Measure.value((double) s.diskBytes() / payload);
                 s.compact(10);
@@ -166,8 +176,15 @@ final class Workloads {
                         results.get(4)[0], results.get(4)[1]));
     }
 
+    /**
+     * Times {@code reps} runs of {@code query} after as many untimed ones: a JIT-compiled reader (and the JVM's
+     * garbage collector) needs more than one run to settle, and a handful of timed runs let one slow phase of
+     * the machine decide the median.
+     */
     private static Measure timed(int reps, java.util.function.IntSupplier query) {
-        query.getAsInt();
+        for (int warm = 0; warm < reps; warm++) {
+            query.getAsInt();
+        }
         long[] nanos = new long[reps];
         long start = System.nanoTime();
         for (int i = 0; i < reps; i++) {
