@@ -111,8 +111,8 @@ public final class EventRecorder {
                     .causationId(event.causationId())
                     .metadata(event.metadata())
                     .data(encoded.data())
-                    .payload(codec.binds(event.eventType(), encoded.schemaVersion())
-                            ? codec.bind(event.eventType(), encoded.data(), encoded.tree()) : encoded.data())
+                    .payload(codec.binder().binds(event.eventType(), encoded.schemaVersion())
+                            ? codec.binder().bind(event.eventType(), encoded.data(), encoded.tree()) : encoded.data())
                     .build();
             prepared.add(new PreparedEvent(recorded, stamp));
             previous = Optional.of(event.eventId());

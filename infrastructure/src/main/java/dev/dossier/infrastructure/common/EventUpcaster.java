@@ -91,7 +91,7 @@ public final class EventUpcaster {
         return streamed.computeIfAbsent(new TypeVersion(type, schemaVersion), from ->
                 StreamedUpcast.plan(evolution, from).filter(plan -> registry.isRegistered(type)
                         && registry.schemaVersionOf(type) == plan.targetVersion()
-                        && codec.bindsInPlace(type, plan.targetVersion())));
+                        && codec.binder().bindsInPlace(type, plan.targetVersion())));
     }
 
     /**
@@ -168,7 +168,7 @@ public final class EventUpcaster {
         if (registry.isRegistered(type)) {
             int current = registry.schemaVersionOf(type);
             if (part.version() == current) {
-                return codec.bind(type, data, part.data());
+                return codec.binder().bind(type, data, part.data());
             }
             if (part.version() > current) {
                 return fallback(evolution.onNewerVersion(), stored, data, Problem.NEWER_THAN_KNOWN,

@@ -68,9 +68,9 @@ final class CanonicalDecoder {
                 parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
                 if (parser.nextToken().isStructStart() && upcasts) {
                     tree = mapper.readTree(parser);
-                    payload = payloads.bindsInPlace(type, schemaVersion) ? payloads.bind(type, raw, tree) : raw;
-                } else if (payloads.bindsInPlace(type, schemaVersion)) {
-                    payload = payloads.bindInPlace(type, parser);
+                    payload = payloads.binder().bindsInPlace(type, schemaVersion) ? payloads.binder().bind(type, raw, tree) : raw;
+                } else if (payloads.binder().bindsInPlace(type, schemaVersion)) {
+                    payload = payloads.binder().bindInPlace(type, parser);
                 } else if (parser.currentToken().isStructStart()) {
                     parser.skipChildren();
                 } else {
@@ -97,7 +97,7 @@ final class CanonicalDecoder {
         try (JsonParser parser = upcast.apply(factory.createParser(data))) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             parser.nextToken();
-            payload = payloads.bindInPlace(type, parser);
+            payload = payloads.binder().bindInPlace(type, parser);
             if (parser.nextToken() != null) {
                 return null;
             }

@@ -94,7 +94,7 @@ final class EnvelopeFields {
         } else if (wantsTree()) {
             dataTree = TREE.readTree(parser);
         } else if (bindsInPlace()) {
-            payload = payloads.bindInPlace(type(), parser);
+            payload = payloads.binder().bindInPlace(type(), parser);
             bound = true;
         } else {
             parser.skipChildren();
@@ -122,7 +122,7 @@ final class EnvelopeFields {
 
     /** Whether the payload is bound now, in the same pass, rather than after the envelope is read. */
     private boolean bindsInPlace() {
-        return typeAndVersion(payloads::bindsInPlace);
+        return typeAndVersion(payloads.binder()::bindsInPlace);
     }
 
     /** False unless the event type and schema version came before the payload, valid, and {@code test} holds. */

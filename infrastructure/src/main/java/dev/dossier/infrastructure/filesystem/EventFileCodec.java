@@ -172,11 +172,11 @@ final class EventFileCodec {
 
     private Object bind(EventType type, int schemaVersion, RawJson raw, DataSpan data, byte[] bytes)
             throws IOException {
-        if (!payloads.binds(type, schemaVersion)) {
+        if (!payloads.binder().binds(type, schemaVersion)) {
             return raw;
         }
         try (JsonParser parser = mapper.getFactory().createParser(bytes, data.offset, data.length)) {
-            return payloads.bind(type, raw, parser);
+            return payloads.binder().bind(type, raw, parser);
         }
     }
 

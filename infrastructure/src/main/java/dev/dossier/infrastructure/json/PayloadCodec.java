@@ -1,14 +1,8 @@
 package dev.dossier.infrastructure.json;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.dossier.domain.error.EventSerializationException;
 import dev.dossier.domain.error.InvalidInputException;
 import dev.dossier.domain.model.EventType;
@@ -18,11 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns payloads into canonical compact JSON and back. Only classes in the {@link EventTypeRegistry} are
- * ever bound when reading; any other event type is returned as {@link RawJson}.
+ * Turns payloads into canonical compact JSON for the store, checking them (valid JSON, no duplicate keys,
+ * depth and size limits), and parses stored payloads into trees; {@link #binder()} binds stored payloads to
+ * the registered classes.
  */
 public final class PayloadCodec {
     /** Default largest payload, in UTF-8 bytes of its compact JSON. */
@@ -36,12 +30,12 @@ public final class PayloadCodec {
     private final ObjectMapper mapper = JsonSupport.mapper();
     private final EventTypeRegistry registry;
     private final int maxPayloadBytes;
-    private final Map<Class<?>, ObjectReader> readers =
-            new ConcurrentHashMap<>();
+    private final PayloadBinder binder;
 
     public PayloadCodec(EventTypeRegistry registry, int maxPayloadBytes) {
         this.registry = registry;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.binder = new PayloadBinder(registry);
     }
 
     /** The same codec binding payloads through {@code other}. */
@@ -51,6 +45,11 @@ public final class PayloadCodec {
 
     public EventTypeRegistry registry() {
         return registry;
+    }
+
+    /** How stored payloads are bound to the classes of this codec's registry when they are read. */
+    public PayloadBinder binder() {
+        return binder;
     }
 
     /**
@@ -170,109 +169,6 @@ public final class PayloadCodec {
         } catch (JacksonException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
-    }
-
-    /**
-     * Whether an adapter binds a stored payload of {@code type} at {@code schemaVersion} when it reads it:
-     * only when a class is registered and the version is the registered one. Any other version is left as
-     * raw JSON for the upcasting step, so no class is ever filled from a schema it does not have.
-     */
-    public boolean binds(EventType type, int schemaVersion) {
-        return registry.isRegistered(type) && registry.schemaVersionOf(type) == schemaVersion;
-    }
-
-    /**
-     * The payload for a reader: an instance of the registered class, or {@code raw} when the type has none.
-     * Binds {@code tree}, or {@code raw}'s text when the tree is null.
-     *
-     * @throws EventSerializationException when the JSON does not fit the registered class
-     */
-    public Object bind(EventType type, RawJson raw, JsonNode tree) {
-        Class<?> target = registry.classFor(type).orElse(null);
-        if (target == null || target == RawJson.class) {
-            return raw;
-        }
-        try {
-            return tree != null ? readerFor(target).readValue(tree) : readerFor(target).readValue(raw.json());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new EventSerializationException(type.value(), "stored JSON does not fit "
-                    + target.getName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Like {@link #bind(EventType, RawJson, JsonNode)}, reading the payload from {@code parser}.
-     *
-     * @throws EventSerializationException when the JSON does not fit the registered class
-     */
-    public Object bind(EventType type, RawJson raw, JsonParser parser) {
-        Class<?> target = registry.classFor(type).orElse(null);
-        if (target == null || target == RawJson.class) {
-            return raw;
-        }
-        try {
-            return mapper.readValue(parser, target);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new EventSerializationException(type.value(), "stored JSON does not fit "
-                    + target.getName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Whether {@link #bindInPlace} applies to a stored payload of {@code type} at {@code schemaVersion}: the
-     * adapter binds it ({@link #binds}) to a class other than {@link RawJson}.
-     */
-    public boolean bindsInPlace(EventType type, int schemaVersion) {
-        return binds(type, schemaVersion) && registry.classFor(type).filter(c -> c != RawJson.class).isPresent();
-    }
-
-    /**
-     * Binds the value {@code parser} is on (its first token current) to the class registered for
-     * {@code type}, for an adapter that reads the payload in the middle of a larger document in one pass:
-     * exactly that value is consumed and the parser is left on its last token.
-     *
-     * @throws EventSerializationException when the JSON does not fit the registered class
-     * @throws IOException when the JSON itself is malformed (the caller reports where)
-     */
-    public Object bindInPlace(EventType type, JsonParser parser) throws IOException {
-        Class<?> target = registry.classFor(type).orElseThrow(() -> new IllegalArgumentException(
-                "no class is registered for " + type.value()));
-        JsonStreamContext around = parser.getParsingContext().getParent();
-        Object payload;
-        try {
-            payload = readerFor(target).readValue(parser);
-        } catch (DatabindException | IllegalArgumentException e) {
-            JsonParseException malformed = malformedCause(e);
-            if (malformed != null) {
-                throw malformed;
-            }
-            throw new EventSerializationException(type.value(), "stored JSON does not fit "
-                    + target.getName() + ": " + e.getMessage(), e);
-        }
-        if (parser.getParsingContext() != around) {
-            throw new EventSerializationException(type.value(), "the deserializer of " + target.getName()
-                    + " stopped before the end of the stored JSON", null);
-        }
-        return payload;
-    }
-
-    /** A reader of {@code target}, made once per class; it reads a value in the middle of a document too. */
-    private ObjectReader readerFor(Class<?> target) {
-        return readers.computeIfAbsent(target, c -> mapper.readerFor(c)
-                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
-    }
-
-    /**
-     * The JSON syntax error (or duplicate key) behind a binding failure, which Jackson wraps when it meets one
-     * inside a property; null when the JSON is well formed but does not fit (a number out of range included).
-     */
-    private static JsonParseException malformedCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonParseException syntax) {
-                return syntax;
-            }
-        }
-        return null;
     }
 
     private static String locationOf(JacksonException e) {

@@ -107,11 +107,11 @@ public final class InMemoryEventStore extends IndexedEventStore {
             stored = events.get((int) entry.position() - 1);
         }
         PayloadCodec codec = recorder.codec();
-        if (!codec.binds(stored.eventType(), stored.schemaVersion())) {
+        if (!codec.binder().binds(stored.eventType(), stored.schemaVersion())) {
             return stored;
         }
         var tree = codec.parse(stored.eventType(), stored.data().json());
-        return stored.toBuilder().payload(codec.bind(stored.eventType(), stored.data(), tree)).build();
+        return stored.toBuilder().payload(codec.binder().bind(stored.eventType(), stored.data(), tree)).build();
     }
 
     @Override
