@@ -11,11 +11,6 @@ final class EventMatch {
     }
 
     /**
-     * Returns {@code event} when it agrees with {@code entry}.
-     *
-     * @throws CorruptDataException naming {@code file} when aggregate, version, position, type or id differ
-     */
-    /**
      * Returns {@code decoded} when its event agrees with {@code entry}.
      *
      * @throws CorruptDataException as {@link #check} does
@@ -25,6 +20,11 @@ final class EventMatch {
         return decoded;
     }
 
+    /**
+     * Returns {@code event} when it agrees with {@code entry}.
+     *
+     * @throws CorruptDataException naming {@code file} when aggregate, version, position, type or id differ
+     */
     static RecordedEvent check(IndexEntry entry, RecordedEvent event, Supplier<String> file) {
         if (event.position().value() != entry.position() || event.version().value() != entry.version()
                 || !event.stream().equals(entry.stream()) || !event.eventType().equals(entry.eventType())

@@ -10,8 +10,9 @@ import java.util.Map;
  * the read path's block cache. Opening and reading a small file costs several system calls, which on a
  * slow virtual machine is most of a warm read's time. Event and range files never change once written
  * (a pack writes a new range file and deletes the old files, whose events it holds unchanged; recovery
- * rewrites a file only to the content its journal record holds), so a cached file needs no check; a
- * file found damaged is forgotten, and is read again next time. The arrays are shared: callers must not
+ * rewrites a file only to the content its journal record holds), except by {@code eventstore migrate},
+ * which must run while no other process has the store open; so a cached file needs no check. A file
+ * found damaged is forgotten, and is read again next time. The arrays are shared: callers must not
  * change them. Thread-safe.
  */
 final class FileCache {
@@ -35,6 +36,7 @@ final class FileCache {
     /** Keeps {@code content} as the bytes of {@code file}, unless it would take more than a quarter of the budget. */
     synchronized void put(Path file, byte[] content) {
         if (content.length > capacity / 4) {
+            forget(file);
             return;
         }
         byte[] old = files.put(file, content);

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Carries committed journal records out to where readers find them: the event files and the index. Also
@@ -24,11 +23,6 @@ final class JournalApplier {
     private final IndexLog log;
     private final Journal journal;
     private final RangeCatalog catalog;
-    /**
-     * Aggregate directories this object created or found to be real directories (not links): appends to
-     * them skip that check. The store never deletes an aggregate directory.
-     */
-    private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
     JournalApplier(StoreLayout layout, DurableFiles files, IndexLog log, Journal journal, RangeCatalog catalog) {
         this.layout = layout;
@@ -47,12 +41,7 @@ final class JournalApplier {
         for (List<Journal.Record> batch : batches) {
             for (List<Journal.Record> unit : filesOf(batch)) {
                 Path file = fileOf(unit);
-                if (!knownDirectories.contains(file.getParent())) {
-                    files.createDirectories(layout.root(), file.getParent(), new ArrayList<>());
-                    if (knownDirectories.size() < 1_000_000) {
-                        knownDirectories.add(file.getParent());
-                    }
-                }
+                files.createDirectories(layout.root(), file.getParent(), new ArrayList<>());
                 files.writeDirect(file, contentOf(unit));
                 noteRange(unit, file);
             }

@@ -44,8 +44,11 @@ final class JournalChannel implements AutoCloseable {
     /** The bytes after the committed end up to the first zero byte (the preallocated rest) or the end of the file. */
     byte[] readAfterCommitted() throws IOException {
         reopenIfReplaced();
-        byte[] bytes = JournalFiles.dataBetween(channel, committedEnd, Long.MAX_VALUE);
-        if (bytes.length > 0) {
+        JournalFiles.Data data = JournalFiles.dataAfter(channel, committedEnd, Long.MAX_VALUE);
+        byte[] bytes = data.bytes();
+        if (data.toEnd()) {
+            allocatedEnd = committedEnd + bytes.length; // nothing preallocated (another process cut the zeros off)
+        } else if (bytes.length > 0) {
             allocatedEnd = channel.size(); // another process wrote, and may have preallocated more
         }
         dataEnd = committedEnd + bytes.length;

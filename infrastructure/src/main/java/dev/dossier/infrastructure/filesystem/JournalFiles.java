@@ -92,6 +92,15 @@ final class JournalFiles {
      * starts) or up to {@code end}.
      */
     static byte[] dataBetween(FileChannel channel, long from, long end) throws IOException {
+        return dataAfter(channel, from, end).bytes();
+    }
+
+    /** Bytes found after a point of a journal, and whether they run to the end of the file (no zero byte after them). */
+    record Data(byte[] bytes, boolean toEnd) {
+    }
+
+    /** Like {@link #dataBetween}, saying whether the data ran to the end of the file rather than to a zero byte. */
+    static Data dataAfter(FileChannel channel, long from, long end) throws IOException {
         var out = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(READ_CHUNK);
         long at = from;
@@ -99,16 +108,16 @@ final class JournalFiles {
             buffer.clear();
             int n = channel.read(buffer, at);
             if (n <= 0) {
-                break;
+                return new Data(out.toByteArray(), true);
             }
             int zero = firstZero(buffer.array(), n);
             out.write(buffer.array(), 0, zero);
             if (zero < n) {
-                break;
+                return new Data(out.toByteArray(), false);
             }
             at += n;
         }
-        return out.toByteArray();
+        return new Data(out.toByteArray(), false);
     }
 
     /** The index of the first zero byte, or {@code length}. */

@@ -79,13 +79,27 @@ final class ParallelForce {
         }
     }
 
-    /** Waits (up to 10 seconds each) until the threads have ended, not only their tasks. */
+    /**
+     * Waits until the threads have ended, not only their tasks, for at most 10 seconds in all; an interrupt
+     * is kept for the caller, not taken as a reason to stop waiting.
+     */
     private static void joinQuietly(List<Thread> threads) {
-        try {
-            for (Thread thread : threads) {
-                thread.join(10_000);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    thread.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
