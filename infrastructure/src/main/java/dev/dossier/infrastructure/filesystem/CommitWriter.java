@@ -75,7 +75,7 @@ final class CommitWriter {
 
     /** Reads what other processes committed, and redoes the work of any writer that crashed after its commit. */
     private void catchUp() throws IOException {
-        parts.log().catchUp();
+        parts.log().catchUp(false);
         List<Journal.Record> fresh = parts.journal().readCommitted();
         parts.journal().cutUncommitted();
         if (!fresh.isEmpty() && fresh.get(fresh.size() - 1).entry().position() > parts.index().lastPosition()) {

@@ -65,12 +65,14 @@ final class EventReader {
                 if (file == null || !file.path().equals(range.get().path())) {
                     Path path = range.get().path();
                     byte[] bytes = read(path, () -> layout.relative(path));
-                    file = bytes == null ? null : unlessDamaged(path, () -> new RangeFile(path, layout.relative(path), bytes));
+                    file = bytes == null ? null
+                            : unlessDamaged(path, () -> new RangeFile(path, layout.relative(path), bytes));
                     lastRange[0] = file;
                 }
                 if (file != null) {
                     RangeFile in = file;
-                    return unlessDamaged(in.path(), () -> EventMatch.checked(entry, in.event(entry, codec, reading), in::name));
+                    return unlessDamaged(in.path(),
+                            () -> EventMatch.checked(entry, in.event(entry, codec, reading), in::name));
                 }
             } else {
                 Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());

@@ -55,18 +55,6 @@ final class IndexLog implements AutoCloseable {
         refreshTo(channel.size());
     }
 
-    /**
-     * A writer's catch-up, holding the store's write lock: {@link #refresh()}, then cuts off what follows the
-     * last commit mark (a torn write; not forced), with one look at the file's size for both.
-     */
-    synchronized void catchUp() throws IOException {
-        long size = channel.size();
-        refreshTo(size);
-        if (size > committedEnd) {
-            channel.truncate(committedEnd);
-        }
-    }
-
     private void refreshTo(long size) throws IOException {
         if (size < committedEnd) {
             throw new StoreUnavailableException("The index " + name + " is shorter (" + size + " bytes) than what this"
@@ -114,20 +102,19 @@ final class IndexLog implements AutoCloseable {
     }
 
     /**
-     * Cuts off anything after the last committed line (a torn write of a crashed writer). Call only while
-     * holding the store's write lock, after {@link #refresh()}.
-     *
-     * @return whether there was anything to cut
+     * A writer's catch-up, holding the store's write lock: {@link #refresh()}, then cuts off what follows the
+     * last commit mark (a torn write of a crashed writer), with one look at the file's size for both; the cut
+     * is forced when {@code force}.
      */
-    synchronized boolean truncateUncommitted(boolean sync) throws IOException {
-        if (channel.size() <= committedEnd) {
-            return false;
+    synchronized void catchUp(boolean force) throws IOException {
+        long size = channel.size();
+        refreshTo(size);
+        if (size > committedEnd) {
+            channel.truncate(committedEnd);
+            if (force) {
+                channel.force(true);
+            }
         }
-        channel.truncate(committedEnd);
-        if (sync) {
-            channel.force(true);
-        }
-        return true;
     }
 
     /**

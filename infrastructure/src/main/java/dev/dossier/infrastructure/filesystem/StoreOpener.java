@@ -73,8 +73,7 @@ final class StoreOpener {
     private static void recover(FileStoreParts parts) throws IOException {
         try (WriteLock.Held held = parts.lock().acquire()) {
             JournalFiles.createIfMissing(parts.layout().journal(), parts.files(), 0);
-            parts.log().refresh();
-            parts.log().truncateUncommitted(parts.files().syncs());
+            parts.log().catchUp(parts.files().syncs());
             List<JournalSegments.Sealed> sealed = JournalSegments.read(parts.layout(), parts.files());
             List<Journal.Record> committed = parts.journal().readCommitted();
             parts.journal().cutAfterCommitted();

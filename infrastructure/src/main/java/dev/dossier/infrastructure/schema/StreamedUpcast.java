@@ -56,6 +56,7 @@ public final class StreamedUpcast {
         var changes = new ArrayList<FieldTransformation>();
         TypeVersion at = from;
         for (Optional<UpcastStep> step; (step = evolution.stepFrom(at)).isPresent(); at = at.next()) {
+            // A chain that keeps going is a loop the open-time check missed: the tree path reports it.
             if (!(step.get() instanceof UpcastStep.Fields fields) || changes.size() > 10_000) {
                 return Optional.empty();
             }

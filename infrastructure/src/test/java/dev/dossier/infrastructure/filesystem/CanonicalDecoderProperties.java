@@ -152,20 +152,7 @@ class CanonicalDecoderProperties {
                 "\"text\"", "12", "{\"ü\":\"é\\\"\",\"n\":[null,true,1.5]}", "{\"x\":\"not a number\",\"y\":1}");
         return Combinators.combine(types, names, Arbitraries.longs().between(1, 1L << 40), texts.optional(),
                         texts.optional(), metadata, Arbitraries.integers().between(1, 2), payloads)
-                .as((type, id, position, correlation, causation, meta, schema, data) -> RecordedEvent.builder()
-                        .eventId(UUID.randomUUID())
-                        .eventType(EventType.of(type))
-                        .schemaVersion(schema)
-                        .stream(StreamId.of("order", id))
-                        .version(Version.of(position % 1000 + 1))
-                        .position(GlobalPosition.of(position))
-                        .timestamp(Instant.ofEpochMilli(1_700_000_000_000L + position % 1_000_000_000L))
-                        .previousEventId(position % 2 == 0 ? Optional.of(UUID.randomUUID()) : Optional.empty())
-                        .correlationId(correlation)
-                        .causationId(causation)
-                        .metadata(meta)
-                        .data(RawJson.of(data))
-                        .build());
+                .as(GeneratedEvents::event);
     }
 
     @Property(tries = 200)

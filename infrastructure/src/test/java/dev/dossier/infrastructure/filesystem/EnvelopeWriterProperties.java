@@ -2,19 +2,11 @@ package dev.dossier.infrastructure.filesystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.EventTypeRegistry;
-import dev.dossier.domain.model.GlobalPosition;
-import dev.dossier.domain.model.RawJson;
 import dev.dossier.domain.model.RecordedEvent;
-import dev.dossier.domain.model.StreamId;
-import dev.dossier.domain.model.Version;
 import dev.dossier.infrastructure.json.PayloadCodec;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -64,19 +56,6 @@ class EnvelopeWriterProperties {
         return Combinators.combine(names, ids, Arbitraries.longs().between(1, 1L << 40), texts.optional(),
                         texts.optional(), metadata, Arbitraries.integers().between(1, 5), Arbitraries.of(
                                 "{}", "{\"a\":1}", "[1,2]", "\"x\"", "{\"ü\":\"é\",\"n\":[null,true,1.5]}"))
-                .as((type, id, position, correlation, causation, meta, schema, data) -> RecordedEvent.builder()
-                        .eventId(UUID.randomUUID())
-                        .eventType(EventType.of(type))
-                        .schemaVersion(schema)
-                        .stream(StreamId.of("order", id))
-                        .version(Version.of(position % 1000 + 1))
-                        .position(GlobalPosition.of(position))
-                        .timestamp(Instant.ofEpochMilli(1_700_000_000_000L + position % 1_000_000_000L))
-                        .previousEventId(position % 2 == 0 ? Optional.of(UUID.randomUUID()) : Optional.empty())
-                        .correlationId(correlation)
-                        .causationId(causation)
-                        .metadata(meta)
-                        .data(RawJson.of(data))
-                        .build());
+                .as(GeneratedEvents::event);
     }
 }
