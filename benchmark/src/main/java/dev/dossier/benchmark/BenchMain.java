@@ -24,6 +24,7 @@ public final class BenchMain {
         var workloads = new Workloads(work, sizes);
         long started = System.nanoTime();
         List<Result> results = new ArrayList<>();
+        workloads.warmUp();
         results.add(report(workloads.singleAppend()));
         results.add(report(workloads.threadedAppends()));
         results.add(report(workloads.batches()));

@@ -1,168 +1,180 @@
 package dev.dossier.infrastructure.filesystem;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Checkpoints off the append path. When the journal holds a checkpoint's worth of events, the writer seals
- * it and carries on in a spare journal; one background thread ({@code dossier-checkpointer}, started when
- * first needed and stopped by {@link #close}) forces the sealed journal's event files, directories and the
- * index, then deletes the sealed journal. The writer waits only when the journal has grown to four
- * checkpoints' worth while a checkpoint is still running. With {@code inlineCheckpoints} the same steps
- * run on the appending thread. Methods other than {@link #close} are called by the writer, holding the
- * store's write lock.
+ * it and carries on in a spare journal. The sealed journal keeps its events safe until its checkpoint has
+ * forced their files, directories and the index; then it is deleted. When that happens is the
+ * {@link CheckpointTiming}'s decision: a background thread ({@code dossier-checkpointer}, started when first
+ * needed and stopped by {@link #close}) looks every few milliseconds while sealed journals wait. Another
+ * ({@code dossier-journal-spare}) prepares the spare journal, so that a long checkpoint does not delay it. The writer
+ * forces the oldest itself only when four sealed journals wait and the journal has grown to four
+ * checkpoints' worth. With {@code inlineCheckpoints} every checkpoint runs at once on the appending thread.
+ * Methods other than {@link #close} are called by the writer, holding the store's write lock.
  */
 final class Checkpointer implements AutoCloseable {
-    private static final int SPARE_BYTES = 4 << 20;
+    private static final long CHECK_EVERY_MILLIS = 5;
     private final StoreLayout layout;
-    private final DurableFiles files;
     private final Journal journal;
-    private final JournalApplier applier;
-    private final IndexLog log;
     private final int interval;
     private final boolean inline;
-    private final ConcurrentLinkedQueue<JournalSegments.Sealed> pending = new ConcurrentLinkedQueue<>();
-    private ExecutorService thread;
-    private Future<?> running;
-    private Future<?> spare;
+    private final CheckpointTiming timing = CheckpointTiming.DEFAULT;
+    private final CheckpointQueue pending;
+    private volatile long lastCommit = System.nanoTime();
+    private volatile boolean closing;
+    private ScheduledThreadPoolExecutor thread;
+    private ExecutorService spareThread;
+    private ScheduledFuture<?> check;
+    private final SpareJournal spare;
 
     Checkpointer(StoreLayout layout, DurableFiles files, Journal journal, JournalApplier applier, IndexLog log,
                  int interval, boolean inline) {
         this.inline = inline;
         this.layout = layout;
-        this.files = files;
         this.journal = journal;
-        this.applier = applier;
-        this.log = log;
         this.interval = interval;
+        this.spare = new SpareJournal(layout, files, log);
+        this.pending = new CheckpointQueue(layout, files, applier);
     }
 
     /** After each commit: prepares a spare journal at half a checkpoint, seals the journal at a whole one. */
     void afterCommit() throws IOException {
+        lastCommit = System.nanoTime();
         int size = journal.size();
-        if (!inline && size >= interval / 2 && spare == null
-                && !Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
-            spare = background().submit(() -> {
-                JournalFiles.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
-                return null;
-            });
+        if (!inline && size >= interval / 2) {
+            spare.prepare(spareThread());
         }
         if (size < interval) {
             return;
         }
-        if (running != null && !running.isDone()) {
-            if (size < 4 * interval) {
+        if (pending.size() >= timing.maxWaiting()) {
+            if (size < timing.maxWaiting() * interval) {
                 return;
             }
-            await(running);
+            pending.finishDownTo(timing.maxWaiting());
         }
-        if (spare != null) {
-            await(spare);
-            spare = null;
-        }
-        if (!Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
-            JournalFiles.spare(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0, log.lastPosition());
-        }
+        spare.ready();
         List<Journal.Record> records = journal.sinceCheckpoint();
         var sealed = layout.sealedJournal(records.get(0).entry().position());
-        pending.add(new JournalSegments.Sealed(sealed, journal.seal(sealed, layout.spareJournal())));
+        pending.add(new PendingCheckpoint(sealed, journal.seal(sealed, layout.spareJournal()), System.nanoTime()));
         if (inline) {
-            finishPending();
+            pending.finishAll();
         } else {
-            running = background().submit(this::finishPending);
+            checkSoon();
+        }
+    }
+
+    /** Schedules a look at the waiting checkpoints, unless one is scheduled. */
+    private synchronized void checkSoon() {
+        if (check == null && !closing) {
+            check = background().schedule(this::check, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * Forces what every pending sealed journal protects and deletes it; stops at the first failure. A sealed
-     * journal that is gone was finished by another process opening the store (which forces everything it
-     * finds, and may then pack those events), so it is dropped.
+     * On the background thread: finishes the checkpoints that are due, and looks again soon while any wait.
+     * After a failure it stops looking; the next seal, or the close, tries again.
      */
-    private Void finishPending() throws IOException {
-        for (JournalSegments.Sealed sealed; (sealed = pending.peek()) != null; ) {
-            if (Files.exists(sealed.path(), LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    applier.force(sealed.records());
-                } catch (NoSuchFileException e) {
-                    if (Files.exists(sealed.path(), LinkOption.NOFOLLOW_LINKS)) {
-                        throw e;
-                    }
+    private void check() {
+        boolean failed = false;
+        try {
+            for (PendingCheckpoint oldest; (oldest = pending.oldest()) != null; ) {
+                long now = System.nanoTime();
+                var due = timing.due(pending.size(), now - lastCommit, now - oldest.sealedAt(), closing);
+                if (due == CheckpointTiming.Due.NOT_YET) {
+                    break;
                 }
-                Files.deleteIfExists(sealed.path());
-                files.syncDirectory(layout.metadata());
+                pending.finish(oldest, due == CheckpointTiming.Due.AT_ONCE);
             }
-            pending.poll();
+        } catch (IOException | RuntimeException e) {
+            failed = true;
         }
-        return null;
+        synchronized (this) {
+            check = null;
+            if (!failed && pending.size() > 0) {
+                checkSoon();
+            }
+        }
     }
 
     /**
-     * Waits for the background work and finishes what it left, on the calling thread; then stops the
-     * thread. Afterwards no sealed journal of this process remains (unless forcing fails: then it throws
-     * and the next open finishes the work).
+     * Stops the thread (a checkpoint it is running forces the rest at once) and finishes what it left, on the
+     * calling thread. Afterwards no sealed journal of this process remains (unless forcing fails: then it
+     * throws and the next open finishes the work). The store may go on appending afterwards (a pack drains).
      */
     void drain() throws IOException {
         stopThread();
-        finishPending();
-        Files.deleteIfExists(layout.spareJournal());
+        try {
+            pending.finishAll();
+            spare.discard();
+        } finally {
+            closing = false;
+        }
     }
 
-    private ExecutorService background() {
+    private ScheduledThreadPoolExecutor background() {
         if (thread == null) {
-            thread = Executors.newSingleThreadExecutor(task -> {
-                Thread t = new Thread(task, "dossier-checkpointer");
-                t.setDaemon(true);
-                return t;
-            });
+            thread = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "dossier-checkpointer"));
+            thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         }
         return thread;
     }
 
-    private static void await(Future<?> future) throws IOException {
-        try {
-            future.get();
-        } catch (ExecutionException e) {
-            // A failed checkpoint leaves its sealed journal pending; the next one tries again.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for a checkpoint", e);
+    private ExecutorService spareThread() {
+        if (spareThread == null) {
+            spareThread = Executors.newSingleThreadExecutor(task -> daemon(task, "dossier-journal-spare"));
         }
+        return spareThread;
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /**
-     * Lets the thread finish its work and end. Never interrupts it: an interrupt during a force would close
-     * the index's shared channel. An interrupt of the caller is kept for after the wait.
+     * Lets the threads finish their work and end; a checkpoint running then forces the rest at once. Never
+     * interrupts them: an interrupt during a force would close the index's shared channel. An interrupt of
+     * the caller is kept for after the wait.
      */
     private void stopThread() {
-        if (thread == null) {
-            return;
+        closing = true;
+        boolean interrupted = stop(thread) | stop(spareThread);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
-        thread.shutdown();
+        thread = null;
+        spareThread = null;
+        spare.forget();
+        synchronized (this) {
+            check = null;
+        }
+    }
+
+    /** Shuts {@code executor} down and waits until it has ended; returns whether the wait was interrupted. */
+    private static boolean stop(ExecutorService executor) {
+        if (executor == null) {
+            return false;
+        }
+        executor.shutdown();
         boolean interrupted = false;
         while (true) {
             try {
-                if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
+                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                    return interrupted;
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
-        running = null;
-        spare = null;
     }
 
     @Override

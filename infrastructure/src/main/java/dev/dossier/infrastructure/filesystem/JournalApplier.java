@@ -92,10 +92,19 @@ final class JournalApplier {
     }
 
     /**
-     * Forces the event files of {@code records}, their directories, the store directory and the index.
-     * Safe to call from a background thread while the writer goes on: it only forces what is written.
+     * Forces the event files of {@code records}, their directories, the store directory and the index, many
+     * at once. Safe to call from a background thread while the writer goes on: it only forces what is written.
      */
     void force(List<Journal.Record> records) throws IOException {
+        force(forceListOf(records), true);
+    }
+
+    /** What a checkpoint of some journal records forces: their event and range files, and their directories. */
+    record ForceList(List<Path> eventFiles, List<Path> directories) {
+    }
+
+    /** The files and directories that hold {@code records}. */
+    ForceList forceListOf(List<Journal.Record> records) {
         Set<Path> eventFiles = new LinkedHashSet<>();
         Set<Path> directories = new LinkedHashSet<>();
         for (List<Journal.Record> unit : batchesOf(records).stream().flatMap(b -> filesOf(b).stream()).toList()) {
@@ -104,8 +113,26 @@ final class JournalApplier {
             directories.add(file.getParent());
             directories.add(file.getParent().getParent());
         }
-        ParallelForce.run(eventFiles, files::syncFile);
-        ParallelForce.run(directories, files::syncDirectory);
+        return new ForceList(List.copyOf(eventFiles), List.copyOf(directories));
+    }
+
+    /**
+     * Forces {@code list}, then the store directory and the index: {@code parallel}, many files at once (the
+     * file system commits concurrent forces together, so it ends sooner); otherwise one after another, so
+     * that at most one force competes with the journal's at any time.
+     */
+    void force(ForceList list, boolean parallel) throws IOException {
+        if (parallel) {
+            ParallelForce.run(list.eventFiles(), files::syncFile);
+            ParallelForce.run(list.directories(), files::syncDirectory);
+        } else {
+            for (Path file : list.eventFiles()) {
+                files.syncFile(file);
+            }
+            for (Path directory : list.directories()) {
+                files.syncDirectory(directory);
+            }
+        }
         files.syncDirectory(layout.root());
         log.force(files.syncs());
     }
