@@ -159,6 +159,16 @@ public final class StoreIndex {
         return read(tallies::schemaVersionCounts);
     }
 
+    /** The summaries the metadata registries hold, taken together: all of them describe the first {@code lastPosition} events. */
+    public record Summary(long lastPosition, List<AggregateTypeSummary> aggregateTypes,
+                          Map<EventType, Map<Integer, Long>> schemaVersionCounts, StorageStatistics statistics) {
+    }
+
+    /** The summaries of the events indexed now, taken while no event is added. */
+    public Summary summary() {
+        return read(() -> new Summary(lastPosition(), aggregateTypes(), schemaVersionCounts(), statistics()));
+    }
+
     public StorageStatistics statistics() {
         return read(() -> new StorageStatistics(byPosition.size(), byStream.size(), streamsByType.size(),
                 byType.size(), bytes,

@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.filesystem;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * forced their files, directories and the index; then it is deleted. When that happens is the
  * {@link CheckpointTiming}'s decision: a background thread ({@code dossier-checkpointer}, started when first
  * needed and stopped by {@link #close}) looks every few milliseconds while sealed journals wait. Another
- * ({@code dossier-journal-spare}) prepares the spare journal, so that a long checkpoint does not delay it. The writer
+ * ({@code dossier-metadata}) prepares the spare journal, so that a long checkpoint does not delay it, and
+ * refreshes the metadata registries. The writer
  * forces the oldest itself only when four sealed journals wait and the journal has grown to four
  * checkpoints' worth. With {@code inlineCheckpoints} every checkpoint runs at once on the appending thread.
  * Methods other than {@link #close} are called by the writer, holding the store's write lock.
@@ -33,6 +35,7 @@ final class Checkpointer implements AutoCloseable {
     private ExecutorService spareThread;
     private ScheduledFuture<?> check;
     private final SpareJournal spare;
+    private Future<?> refreshing;
 
     Checkpointer(StoreLayout layout, DurableFiles files, Journal journal, JournalApplier applier, IndexLog log,
                  int interval, boolean inline) {
@@ -69,6 +72,33 @@ final class Checkpointer implements AutoCloseable {
         } else {
             checkSoon();
         }
+    }
+
+    /** Work on derived metadata that may fail. */
+    interface Refresh {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code refresh} (of derived metadata, which a crash may leave stale) on the background thread that
+     * prepares spare journals, or at once with {@code inlineCheckpoints}. A failure there is dropped: the next
+     * refresh, the close or the next open writes the metadata again.
+     *
+     * @return false, starting nothing, when the previous refresh has not finished yet
+     */
+    boolean refreshLater(Refresh refresh) throws IOException {
+        if (inline) {
+            refresh.run();
+            return true;
+        }
+        if (refreshing != null && !refreshing.isDone()) {
+            return false;
+        }
+        refreshing = spareThread().submit(() -> {
+            refresh.run();
+            return null;
+        });
+        return true;
     }
 
     /** Schedules a look at the waiting checkpoints, unless one is scheduled. */
@@ -129,7 +159,7 @@ final class Checkpointer implements AutoCloseable {
 
     private ExecutorService spareThread() {
         if (spareThread == null) {
-            spareThread = Executors.newSingleThreadExecutor(task -> daemon(task, "dossier-journal-spare"));
+            spareThread = Executors.newSingleThreadExecutor(task -> daemon(task, "dossier-metadata"));
         }
         return spareThread;
     }
@@ -153,6 +183,7 @@ final class Checkpointer implements AutoCloseable {
         }
         thread = null;
         spareThread = null;
+        refreshing = null;
         spare.forget();
         synchronized (this) {
             check = null;

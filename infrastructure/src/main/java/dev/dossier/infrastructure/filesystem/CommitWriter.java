@@ -118,8 +118,9 @@ final class CommitWriter {
             return;
         }
         try {
-            parts.registries().write(parts.index());
-            eventsSinceRegistries = 0;
+            if (parts.checkpointer().refreshLater(() -> parts.registries().write(parts.index()))) {
+                eventsSinceRegistries = 0;
+            }
         } catch (IOException | RuntimeException e) {
             // The registries are derived data: a failed refresh is retried later and at close, and a
             // stale file is rebuilt when the store opens.

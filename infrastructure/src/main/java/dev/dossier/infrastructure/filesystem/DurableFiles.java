@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Crash-safe file writes: a new file is written under a temporary name in its final directory, forced,
@@ -65,17 +66,49 @@ final class DurableFiles {
 
     /** Writes {@code bytes} to {@code target} atomically (replacing any file there); forces the file if syncing. */
     void writeAtomically(Path target, byte[] bytes) throws IOException {
+        writeAtomically(target, bytes, syncs(), bytes.length, 0, () -> true);
+    }
+
+    /**
+     * Writes derived data (the metadata registries) to {@code target} atomically, never forced: after a power
+     * cut the file may be stale or unreadable, and is then rebuilt.
+     */
+    void writeDerived(Path target, byte[] bytes) throws IOException {
+        writeAtomically(target, bytes, false, bytes.length, 0, () -> true);
+    }
+
+    /**
+     * Like {@link #writeAtomically(Path, byte[])}, but writes (and, if syncing, forces) {@code step} bytes at a
+     * time and pauses {@code pauseMillis} after each step: a large file written in the background this way
+     * delays the journal's forces a little at a time instead of all at once. Once {@code hurry} says so, the
+     * rest is written and forced at once.
+     */
+    void writeAtomicallyGently(Path target, byte[] bytes, int step, long pauseMillis, BooleanSupplier hurry)
+            throws IOException {
+        writeAtomically(target, bytes, syncs(), step, pauseMillis, hurry);
+    }
+
+    private void writeAtomically(Path target, byte[] bytes, boolean force, int step, long pauseMillis,
+                                 BooleanSupplier hurry) throws IOException {
         Path temp = target.resolveSibling(StoreLayout.TEMP_PREFIX + UUID.randomUUID() + ".part");
         try {
             try (FileChannel channel = FileChannel.open(temp,
                     EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                if (syncs()) {
-                    channel.force(false);
-                }
+                int from = 0;
+                do {
+                    int length = hurry.getAsBoolean() ? bytes.length - from : Math.min(Math.max(1, step), bytes.length - from);
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes, from, length);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    from = buffer.position();
+                    if (force) {
+                        channel.force(false);
+                    }
+                    if (pauseMillis > 0 && from < bytes.length && !hurry.getAsBoolean()) {
+                        pause(pauseMillis);
+                    }
+                } while (from < bytes.length);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
@@ -150,6 +183,15 @@ final class DurableFiles {
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing a file", e);
         }
     }
 }

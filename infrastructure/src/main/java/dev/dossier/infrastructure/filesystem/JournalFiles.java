@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
@@ -52,10 +53,23 @@ final class JournalFiles {
      * names {@code checkpoint}, the last position when it was made.
      */
     static void spare(Path spare, DurableFiles files, int bytes, long checkpoint) throws IOException {
+        files.writeAtomically(spare, spareContent(bytes, checkpoint));
+    }
+
+    /**
+     * Like {@link #spare}, but written a quarter megabyte at a time with pauses, for the background thread;
+     * the rest at once when {@code hurry} says so (the writer waits for it).
+     */
+    static void spareGently(Path spare, DurableFiles files, int bytes, long checkpoint, BooleanSupplier hurry)
+            throws IOException {
+        files.writeAtomicallyGently(spare, spareContent(bytes, checkpoint), 256 << 10, 5, hurry);
+    }
+
+    private static byte[] spareContent(int bytes, long checkpoint) {
         byte[] content = new byte[Math.max(bytes, HEADER_WIDTH)];
         byte[] header = header(checkpoint);
         System.arraycopy(header, 0, content, 0, header.length);
-        files.writeAtomically(spare, content);
+        return content;
     }
 
     /** The file key where the file system has one, else the header line (which carries a random id). */

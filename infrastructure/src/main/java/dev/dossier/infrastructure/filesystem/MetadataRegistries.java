@@ -41,7 +41,7 @@ final class MetadataRegistries {
         boolean throughIndex = List.of(StoreLayout.AGGREGATE_TYPES, StoreLayout.SCHEMA_VERSIONS, StoreLayout.STATISTICS)
                 .stream().allMatch(name -> read(name).path("throughPosition").asLong(-1) == index.lastPosition());
         return throughIndex && withoutTime(read(StoreLayout.SCHEMA_VERSIONS))
-                .equals(withoutTime(schemaVersions(index, index.lastPosition())));
+                .equals(withoutTime(schemaVersions(index.summary())));
     }
 
     /** The registry without its {@code updatedAt}, to tell whether this process registers something new. */
@@ -55,10 +55,10 @@ final class MetadataRegistries {
     }
 
     void write(StoreIndex index) throws IOException {
-        long through = index.lastPosition();
-        files.writeAtomically(file(StoreLayout.AGGREGATE_TYPES), bytes(aggregateTypes(index, through)));
-        files.writeAtomically(file(StoreLayout.SCHEMA_VERSIONS), bytes(schemaVersions(index, through)));
-        files.writeAtomically(file(StoreLayout.STATISTICS), bytes(statistics(index.statistics(), through)));
+        StoreIndex.Summary summary = index.summary();
+        files.writeDerived(file(StoreLayout.AGGREGATE_TYPES), bytes(aggregateTypes(summary)));
+        files.writeDerived(file(StoreLayout.SCHEMA_VERSIONS), bytes(schemaVersions(summary)));
+        files.writeDerived(file(StoreLayout.STATISTICS), bytes(statistics(summary)));
     }
 
     private ObjectNode header(long through) {
@@ -69,10 +69,10 @@ final class MetadataRegistries {
         return root;
     }
 
-    ObjectNode aggregateTypes(StoreIndex index, long through) {
-        ObjectNode root = header(through);
+    ObjectNode aggregateTypes(StoreIndex.Summary summary) {
+        ObjectNode root = header(summary.lastPosition());
         ObjectNode all = root.putObject("aggregateTypes");
-        for (AggregateTypeSummary type : index.aggregateTypes()) {
+        for (AggregateTypeSummary type : summary.aggregateTypes()) {
             ObjectNode node = all.putObject(type.type().value());
             node.put("directory", NameCodec.encode(type.type().value(), NameCodec.Kind.AGGREGATE_TYPE));
             node.put("aggregates", type.aggregates());
@@ -82,11 +82,11 @@ final class MetadataRegistries {
         return root;
     }
 
-    ObjectNode schemaVersions(StoreIndex index, long through) {
+    ObjectNode schemaVersions(StoreIndex.Summary summary) {
         JsonNode previous = read(StoreLayout.SCHEMA_VERSIONS).path("eventTypes");
-        ObjectNode root = header(through);
+        ObjectNode root = header(summary.lastPosition());
         ObjectNode all = root.putObject("eventTypes");
-        for (Map.Entry<EventType, Map<Integer, Long>> type : index.schemaVersionCounts().entrySet()) {
+        for (Map.Entry<EventType, Map<Integer, Long>> type : summary.schemaVersionCounts().entrySet()) {
             String name = type.getKey().value();
             JsonNode known = previous.path(name);
             ObjectNode node = all.putObject(name);
@@ -125,8 +125,9 @@ final class MetadataRegistries {
         node.put("aliasOf", types.aliasTarget(type).map(EventType::value).orElse(null));
     }
 
-    ObjectNode statistics(StorageStatistics stats, long through) {
-        ObjectNode root = header(through);
+    ObjectNode statistics(StoreIndex.Summary summary) {
+        StorageStatistics stats = summary.statistics();
+        ObjectNode root = header(summary.lastPosition());
         root.put("events", stats.events());
         root.put("aggregates", stats.aggregates());
         root.put("aggregateTypes", stats.aggregateTypes());

@@ -29,9 +29,9 @@ final class RegistryCheck {
     }
 
     void check(List<IndexEntry> entries, List<StoreProblem> problems) {
-        check(StoreLayout.AGGREGATE_TYPES, entries, problems, index -> registries.aggregateTypes(index, 0));
-        check(StoreLayout.STATISTICS, entries, problems, index -> registries.statistics(index.statistics(), 0));
-        check(StoreLayout.SCHEMA_VERSIONS, entries, problems, index -> versionsOnDisk(registries.schemaVersions(index, 0)));
+        check(StoreLayout.AGGREGATE_TYPES, entries, problems, index -> registries.aggregateTypes(index.summary()));
+        check(StoreLayout.STATISTICS, entries, problems, index -> registries.statistics(index.summary()));
+        check(StoreLayout.SCHEMA_VERSIONS, entries, problems, index -> versionsOnDisk(registries.schemaVersions(index.summary())));
     }
 
     private void check(String name, List<IndexEntry> entries, List<StoreProblem> problems,

@@ -17,6 +17,8 @@ final class SpareJournal {
     private final DurableFiles files;
     private final IndexLog log;
     private Future<?> making;
+    /** Set while the writer waits for the spare being made: the rest is then written at once. */
+    private volatile boolean hurry;
 
     SpareJournal(StoreLayout layout, DurableFiles files, IndexLog log) {
         this.layout = layout;
@@ -27,8 +29,10 @@ final class SpareJournal {
     /** Starts making the spare on {@code background}, unless it exists or is being made. */
     void prepare(ExecutorService background) {
         if (making == null && !Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS)) {
+            hurry = false;
             making = background.submit(() -> {
-                make();
+                JournalFiles.spareGently(layout.spareJournal(), files, files.syncs() ? SPARE_BYTES : 0,
+                        log.lastPosition(), () -> hurry);
                 return null;
             });
         }
@@ -37,6 +41,7 @@ final class SpareJournal {
     /** Waits for the spare being made, and makes it here when it is still missing (a failed attempt). */
     void ready() throws IOException {
         if (making != null) {
+            hurry = true;
             try {
                 making.get();
             } catch (ExecutionException e) {
