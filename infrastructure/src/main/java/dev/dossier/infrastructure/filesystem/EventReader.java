@@ -63,10 +63,7 @@ final class EventReader {
             if (range.isPresent()) {
                 RangeFile file = lastRange[0];
                 if (file == null || !file.path().equals(range.get().path())) {
-                    Path path = range.get().path();
-                    byte[] bytes = read(path, () -> layout.relative(path));
-                    file = bytes == null ? null
-                            : unlessDamaged(path, () -> new RangeFile(path, layout.relative(path), bytes));
+                    file = rangeFile(range.get().path());
                     lastRange[0] = file;
                 }
                 if (file != null) {
@@ -111,12 +108,36 @@ final class EventReader {
         }
     }
 
-    /** The file's bytes, or null when it does not exist. */
+    /** The range file at {@code path}, its lines found, from the cache or read; null when it does not exist. */
+    private RangeFile rangeFile(Path path) {
+        RangeFile cached = cache.range(path);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] bytes = readUncached(path, () -> layout.relative(path));
+        if (bytes == null) {
+            return null;
+        }
+        RangeFile file = unlessDamaged(path, () -> new RangeFile(path, layout.relative(path), bytes));
+        cache.put(path, file);
+        return file;
+    }
+
+    /** The file's bytes, from the cache or read; null when it does not exist. */
     private byte[] read(Path file, Supplier<String> name) {
         byte[] cached = cache.get(file);
         if (cached != null) {
             return cached;
         }
+        byte[] bytes = readUncached(file, name);
+        if (bytes != null) {
+            cache.put(file, bytes);
+        }
+        return bytes;
+    }
+
+    /** The file's bytes as they are on disk now, or null when it does not exist. */
+    private byte[] readUncached(Path file, Supplier<String> name) {
         refuseLinkedDirectories(file, name);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
@@ -127,7 +148,6 @@ final class EventReader {
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // keep reading until the whole file is in
             }
-            cache.put(file, buffer.array());
             return buffer.array();
         } catch (NoSuchFileException e) {
             return null;

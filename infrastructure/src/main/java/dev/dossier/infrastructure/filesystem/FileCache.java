@@ -20,7 +20,11 @@ final class FileCache {
     static final long DEFAULT_BYTES = 16L << 20;
 
     private final long capacity;
-    private final Map<Path, byte[]> files = new LinkedHashMap<>(64, 0.75f, true);
+    /** A file's bytes, or a range file read from them; with the bytes it counts for. */
+    private record Kept(Object value, long bytes) {
+    }
+
+    private final Map<Path, Kept> files = new LinkedHashMap<>(64, 0.75f, true);
     private long size;
 
     /** @param capacity the most bytes kept; 0 or less keeps nothing */
@@ -30,28 +34,44 @@ final class FileCache {
 
     /** The cached bytes of {@code file}, or null. */
     synchronized byte[] get(Path file) {
-        return capacity <= 0 ? null : files.get(file);
+        Kept kept = capacity <= 0 ? null : files.get(file);
+        return kept != null && kept.value() instanceof byte[] bytes ? bytes : null;
+    }
+
+    /** The cached range file at {@code file} (its lines already found), or null. */
+    synchronized RangeFile range(Path file) {
+        Kept kept = capacity <= 0 ? null : files.get(file);
+        return kept != null && kept.value() instanceof RangeFile range ? range : null;
     }
 
     /** Keeps {@code content} as the bytes of {@code file}, unless it would take more than a quarter of the budget. */
     synchronized void put(Path file, byte[] content) {
-        if (content.length > capacity / 4) {
+        keep(file, new Kept(content, content.length));
+    }
+
+    /** Keeps the range file {@code range} for {@code file}, unless it would take more than a quarter of the budget. */
+    synchronized void put(Path file, RangeFile range) {
+        keep(file, new Kept(range, range.footprint()));
+    }
+
+    private void keep(Path file, Kept kept) {
+        if (kept.bytes() > capacity / 4) {
             forget(file);
             return;
         }
-        byte[] old = files.put(file, content);
-        size += content.length - (old == null ? 0 : old.length);
-        for (Iterator<byte[]> eldest = files.values().iterator(); size > capacity && eldest.hasNext(); ) {
-            size -= eldest.next().length;
+        Kept old = files.put(file, kept);
+        size += kept.bytes() - (old == null ? 0 : old.bytes());
+        for (Iterator<Kept> eldest = files.values().iterator(); size > capacity && eldest.hasNext(); ) {
+            size -= eldest.next().bytes();
             eldest.remove();
         }
     }
 
     /** Drops {@code file}: it was found damaged, or replaced. */
     synchronized void forget(Path file) {
-        byte[] old = files.remove(file);
+        Kept old = files.remove(file);
         if (old != null) {
-            size -= old.length;
+            size -= old.bytes();
         }
     }
 }

@@ -14,9 +14,13 @@ final class RangeFile {
     private final String name;
     private final byte[] content;
     private final int[] starts;
-    /** The line after the last one found: consecutive entries usually ask for it. */
+    /** The stamp leading each line, or null for a line without one. */
+    private final EventStamp[] stamps;
+    /**
+     * The line after the last one found: consecutive entries usually ask for it. Only a hint, checked before
+     * use, so threads sharing a cached range file may race on it.
+     */
     private int next;
-    private static final int STAMP_AT = "{\"stamp\":\"".length();
 
     /** @throws CorruptDataException when the content does not end with a newline */
     RangeFile(Path path, String name, byte[] content) {
@@ -25,6 +29,15 @@ final class RangeFile {
         this.content = content;
         this.starts = RangeLines.starts(content).orElseThrow(() -> new CorruptDataException(name,
                 "the range file is empty or its last line is incomplete (no newline at the end)"));
+        this.stamps = new EventStamp[starts.length - 1];
+        for (int i = 0; i < stamps.length; i++) {
+            stamps[i] = RangeLines.stampOf(content, starts[i], starts[i + 1]).orElse(null);
+        }
+    }
+
+    /** About how much memory this takes, for the read cache's budget. */
+    long footprint() {
+        return content.length + 40L * starts.length;
     }
 
     Path path() {
@@ -46,7 +59,7 @@ final class RangeFile {
 
     /** The stamp leading line {@code i}, or empty when the line has none. */
     Optional<EventStamp> stamp(int i) {
-        return RangeLines.stampOf(content, starts[i], starts[i + 1]);
+        return Optional.ofNullable(stamps[i]);
     }
 
     /**
@@ -66,9 +79,11 @@ final class RangeFile {
      * @throws CorruptDataException when no line carries that stamp
      */
     int lineOf(IndexEntry entry) {
-        byte[] target = entry.stamp().digits().getBytes(StandardCharsets.US_ASCII);
-        if (next < lines() && compare(next, target) == 0) {
-            return next++;
+        EventStamp target = entry.stamp();
+        int hint = next;
+        if (hint < lines() && target.equals(stamps[hint])) {
+            next = hint + 1;
+            return hint;
         }
         int low = 0;
         int high = lines() - 1;
@@ -89,13 +104,12 @@ final class RangeFile {
                 + " version " + entry.version() + "), though the file name's stamps include it");
     }
 
-    /** Compares line {@code i}'s stamp with {@code target} (20 digits; fixed width, so bytes order as numbers). */
-    private int compare(int i, byte[] target) {
-        int from = starts[i] + STAMP_AT;
-        if (!RangeLines.hasStampAt(content, starts[i], starts[i + 1])) {
+    /** Compares line {@code i}'s stamp with {@code target}. */
+    private int compare(int i, EventStamp target) {
+        if (stamps[i] == null) {
             throw new CorruptDataException(name, "line " + (i + 1)
                     + " does not start with its stamp ({\"stamp\":\"<20 digits>\",...)");
         }
-        return Arrays.compare(content, from, from + 20, target, 0, 20);
+        return stamps[i].compareTo(target);
     }
 }

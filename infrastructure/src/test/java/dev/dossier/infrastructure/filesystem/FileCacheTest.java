@@ -55,4 +55,20 @@ class FileCacheTest {
         cache.put(A, new byte[1]);
         assertThat(cache.get(A)).isNull();
     }
+
+    @Test
+    void a_range_file_is_kept_with_its_lines_found_and_counts_for_its_bytes_and_lines() {
+        byte[] content = "{\"stamp\":\"20261123130902123002\",\"x\":1}\n".repeat(5)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var range = new RangeFile(A, "a", content);
+        var roomy = new FileCache(4 * range.footprint());
+        roomy.put(A, range);
+        assertThat(roomy.range(A)).isSameAs(range);
+        assertThat(roomy.get(A)).as("not the bytes of an event file").isNull();
+        assertThat(range.footprint()).isGreaterThan(content.length);
+
+        var tight = new FileCache(4 * range.footprint() - 4);
+        tight.put(A, range);
+        assertThat(tight.range(A)).as("more than a quarter of the budget").isNull();
+    }
 }
