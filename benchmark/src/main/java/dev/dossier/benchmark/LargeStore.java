@@ -28,12 +28,12 @@ final class LargeStore {
             try (Subject s = subject.apply(dir, false)) {
                 Workloads.fill(s, 10_000, versions);
             }
-            flushOperatingSystemBuffers();
+            Workloads.settle();
             small[i] = appendLatency(subject.apply(dir, true));
             try (Subject s = subject.apply(dir, false)) {
                 Workloads.fill(s, events - 10_000 - APPENDS, versions);
             }
-            flushOperatingSystemBuffers();
+            Workloads.settle();
             long t = System.nanoTime();
             try (Subject s = subject.apply(dir, true)) {
                 s.load("agg-1");
@@ -54,22 +54,6 @@ final class LargeStore {
     }
 
     private long growthVersion;
-
-    /**
-     * The stores are filled without forcing; {@code sync} writes that back before append latency is
-     * measured, so that both subjects' durable appends do not pay for the fill's pending writes. A full
-     * garbage collection then removes what the fill and the earlier store objects left on the heap.
-     */
-    private static void flushOperatingSystemBuffers() {
-        System.gc();
-        try {
-            new ProcessBuilder("sync").inheritIO().start().waitFor();
-        } catch (java.io.IOException e) {
-            // no sync command: measured with whatever the OS has not written yet
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** Append latency of a freshly opened store, after a full collection of what opening it left behind. */
     private Measure appendLatency(Subject s) {
