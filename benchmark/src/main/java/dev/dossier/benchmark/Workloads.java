@@ -68,7 +68,7 @@ final class Workloads {
     /**
      * Writes back what the operating system still holds of earlier, unforced work (a warm-up or a fill, and
      * the deletion of its files) with {@code sync}, and collects the garbage it left, so that durable appends
-     * measured next do not pay for it (the warm-up leaves 20,000 unforced files, then deletes them).
+     * measured next do not pay for it (the warm-up leaves thousands of unforced files, then deletes them).
      */
     static void settle() {
         System.gc();

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The sealed journals of this process that wait for their checkpoint, oldest first. Finishing one forces
@@ -42,9 +43,9 @@ final class CheckpointQueue {
      * journal that is gone was finished by another process opening the store (which forces everything it
      * finds, and may then pack those events), so it is dropped.
      *
-     * @param atOnce many files at once, or one after another
+     * @param atOnce whether to force many files at once from now on, or still one after another
      */
-    void finish(PendingCheckpoint oldest, boolean atOnce) throws IOException {
+    void finish(PendingCheckpoint oldest, BooleanSupplier atOnce) throws IOException {
         forcing.lock();
         try {
             if (pending.peek() != oldest) {
@@ -70,14 +71,14 @@ final class CheckpointQueue {
     /** Finishes every waiting checkpoint at once, oldest first; stops at the first failure. */
     void finishAll() throws IOException {
         for (PendingCheckpoint oldest; (oldest = pending.peek()) != null; ) {
-            finish(oldest, true);
+            finish(oldest, () -> true);
         }
     }
 
     /** Finishes the oldest while more than {@code max - 1} wait. */
     void finishDownTo(int max) throws IOException {
         for (PendingCheckpoint oldest; pending.size() >= max && (oldest = pending.peek()) != null; ) {
-            finish(oldest, true);
+            finish(oldest, () -> true);
         }
     }
 }

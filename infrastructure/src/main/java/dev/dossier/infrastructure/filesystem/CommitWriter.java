@@ -34,7 +34,7 @@ final class CommitWriter {
     PackReport pack() {
         PackReport[] report = {PackReport.EMPTY};
         exclusively(() -> {
-            parts.checkpointer().drain();
+            parts.checkpointer().drain(false);
             if (parts.journal().size() > 0) {
                 parts.applier().checkpoint();
             }

@@ -96,7 +96,8 @@ final class DurableFiles {
                     EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes)) {
                 int from = 0;
                 do {
-                    int length = hurry.getAsBoolean() ? bytes.length - from : Math.min(Math.max(1, step), bytes.length - from);
+                    boolean rest = step <= 0 || hurry.getAsBoolean();
+                    int length = rest ? bytes.length - from : Math.min(step, bytes.length - from);
                     ByteBuffer buffer = ByteBuffer.wrap(bytes, from, length);
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);

@@ -63,7 +63,12 @@ public final class FileSystemEventStore extends IndexedEventStore {
      *         closed again)
      */
     public static FileSystemEventStore open(FileStoreOptions options) {
-        var store = new FileSystemEventStore(StoreOpener.open(options));
+        return open(options, CheckpointTiming.DEFAULT);
+    }
+
+    /** Like {@link #open(FileStoreOptions)}, with checkpoints due as {@code timing} says (for tests). */
+    static FileSystemEventStore open(FileStoreOptions options, CheckpointTiming timing) {
+        var store = new FileSystemEventStore(StoreOpener.open(options, timing));
         try {
             new SchemaCheck(options.schemas(), options.eventTypes()).check(store.parts.index().schemaVersionCounts());
         } catch (RuntimeException e) {
@@ -188,12 +193,12 @@ public final class FileSystemEventStore extends IndexedEventStore {
         try {
             if (writer.readOnlyReason().isEmpty()) {
                 writer.exclusively(() -> {
-                    parts.checkpointer().drain();
+                    parts.checkpointer().drain(true);
                     if (parts.journal().size() > 0) {
                         parts.applier().checkpoint();
                     }
                     if (!parts.registries().areCurrent(parts.index())) {
-                        parts.registries().write(parts.index());
+                        parts.registries().writeDurably(parts.index());
                     }
                 });
             }

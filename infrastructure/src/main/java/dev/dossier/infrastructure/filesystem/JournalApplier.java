@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Carries committed journal records out to where readers find them: the event files and the index. Also
@@ -96,7 +97,7 @@ final class JournalApplier {
      * at once. Safe to call from a background thread while the writer goes on: it only forces what is written.
      */
     void force(List<Journal.Record> records) throws IOException {
-        force(forceListOf(records), true);
+        force(forceListOf(records), () -> true);
     }
 
     /** What a checkpoint of some journal records forces: their event and range files, and their directories. */
@@ -117,24 +118,26 @@ final class JournalApplier {
     }
 
     /**
-     * Forces {@code list}, then the store directory and the index: {@code parallel}, many files at once (the
-     * file system commits concurrent forces together, so it ends sooner); otherwise one after another, so
-     * that at most one force competes with the journal's at any time.
+     * Forces {@code list}, then the store directory and the index: one file after another, so that at most
+     * one force competes with the journal's at any time, until {@code atOnce} says otherwise; from then on
+     * many files at once (the file system commits concurrent forces together, so it ends sooner).
      */
-    void force(ForceList list, boolean parallel) throws IOException {
-        if (parallel) {
-            ParallelForce.run(list.eventFiles(), files::syncFile);
-            ParallelForce.run(list.directories(), files::syncDirectory);
-        } else {
-            for (Path file : list.eventFiles()) {
-                files.syncFile(file);
-            }
-            for (Path directory : list.directories()) {
-                files.syncDirectory(directory);
-            }
-        }
+    void force(ForceList list, BooleanSupplier atOnce) throws IOException {
+        forceAll(list.eventFiles(), files::syncFile, atOnce);
+        forceAll(list.directories(), files::syncDirectory, atOnce);
         files.syncDirectory(layout.root());
         log.force(files.syncs());
+    }
+
+    private static void forceAll(List<Path> paths, ParallelForce.Force force, BooleanSupplier atOnce)
+            throws IOException {
+        for (int i = 0; i < paths.size(); i++) {
+            if (atOnce.getAsBoolean()) {
+                ParallelForce.run(paths.subList(i, paths.size()), force);
+                return;
+            }
+            force.apply(paths.get(i));
+        }
     }
 
     /** The records split at their commit marks: each batch is one append to one aggregate. */

@@ -54,11 +54,36 @@ final class MetadataRegistries {
         return copy;
     }
 
+    /**
+     * Rewrites the three registries from the index, never forced: for the refresh while the store is
+     * written, which a crash may leave stale (then the next open rebuilds them).
+     */
     void write(StoreIndex index) throws IOException {
+        write(index, false);
+    }
+
+    /**
+     * Rewrites the registries and, when syncing, forces them: at open and close. The schema-version
+     * registry keeps what hosts registered ({@code javaType}, aliases) for processes that register nothing,
+     * which no rebuild can recover, so it must not be lost to a power cut.
+     */
+    void writeDurably(StoreIndex index) throws IOException {
+        write(index, true);
+    }
+
+    private void write(StoreIndex index, boolean durably) throws IOException {
         StoreIndex.Summary summary = index.summary();
-        files.writeDerived(file(StoreLayout.AGGREGATE_TYPES), bytes(aggregateTypes(summary)));
-        files.writeDerived(file(StoreLayout.SCHEMA_VERSIONS), bytes(schemaVersions(summary)));
-        files.writeDerived(file(StoreLayout.STATISTICS), bytes(statistics(summary)));
+        replace(StoreLayout.AGGREGATE_TYPES, bytes(aggregateTypes(summary)), durably);
+        replace(StoreLayout.SCHEMA_VERSIONS, bytes(schemaVersions(summary)), durably);
+        replace(StoreLayout.STATISTICS, bytes(statistics(summary)), durably);
+    }
+
+    private void replace(String name, byte[] bytes, boolean durably) throws IOException {
+        if (durably) {
+            files.writeAtomically(file(name), bytes);
+        } else {
+            files.writeDerived(file(name), bytes);
+        }
     }
 
     private ObjectNode header(long through) {

@@ -64,6 +64,11 @@ final class SpareJournal {
         Files.deleteIfExists(layout.spareJournal());
     }
 
+    /** Asks the spare being made, if any, to write the rest at once. */
+    void hurry() {
+        hurry = true;
+    }
+
     /** Forgets a spare being made, after its thread has stopped. */
     void forget() {
         making = null;

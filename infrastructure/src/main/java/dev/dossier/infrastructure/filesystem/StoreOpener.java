@@ -26,7 +26,7 @@ final class StoreOpener {
     private StoreOpener() {
     }
 
-    static FileStoreParts open(FileStoreOptions options) {
+    static FileStoreParts open(FileStoreOptions options, CheckpointTiming timing) {
         Path root = options.root().toAbsolutePath().normalize();
         String location = root.toString();
         boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -55,7 +55,7 @@ final class StoreOpener {
                 var parts = new FileStoreParts(options, layout, files, codec,
                         new EventRecorder(payloads, options.clock()), index, catalog, log, journal, applier,
                         new Checkpointer(layout, files, journal, applier, log, options.checkpointInterval(),
-                                options.inlineCheckpoints()),
+                                options.inlineCheckpoints(), timing),
                         lock, registries, recovery);
                 recover(parts);
                 return parts;
@@ -90,7 +90,7 @@ final class StoreOpener {
                 parts.applier().checkpoint();
             }
             if (!parts.registries().areCurrent(parts.index())) {
-                parts.registries().write(parts.index());
+                parts.registries().writeDurably(parts.index());
             }
         }
     }

@@ -9,131 +9,142 @@ import dev.dossier.domain.model.RawJson;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.StreamId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checkpoints wait while the writer is busy: sealed journals keep their events safe meanwhile, a crash then
- * loses nothing, and the checkpoints run once the writer pauses or the store closes.
+ * Checkpoints wait until their time: sealed journals keep their events safe meanwhile, a power cut then
+ * loses nothing, and the checkpoints run once the writer pauses, four sealed journals wait, a pack drains
+ * or the store closes.
  */
 class DeferredCheckpointTest {
     private static final int INTERVAL = 4;
+    /** Never due by time: only four waiting journals, a drain or the close make a checkpoint run. */
+    private static final CheckpointTiming ONLY_WHEN_FOUR_WAIT =
+            new CheckpointTiming(4, 4, Long.MAX_VALUE, Long.MAX_VALUE);
 
     @TempDir
     Path dir;
 
-    @Test
-    void sealed_journals_wait_while_the_writer_is_busy_and_are_finished_once_it_pauses() throws Exception {
-        Path root = dir.resolve("store");
-        try (var store = FileSystemEventStore.open(options(root))) {
-            int mostWaiting = 0;
-            for (int i = 0; i < 50 * INTERVAL; i++) {
-                append(store, i);
-                mostWaiting = Math.max(mostWaiting, sealedJournals(root).size());
-            }
-            assertThat(mostWaiting).as("sealed journals seen waiting at once").isGreaterThanOrEqualTo(2);
+    private Path root;
 
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!sealedJournals(root).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(sealedJournals(root)).as("sealed journals left 10 s after the writer paused").isEmpty();
+    private FileSystemEventStore open(CheckpointTiming timing) {
+        root = dir.resolve("store");
+        return FileSystemEventStore.open(FileStoreOptions.at(root).withCheckpointInterval(INTERVAL), timing);
+    }
+
+    @Test
+    void sealed_journals_wait_until_four_do_and_then_the_oldest_is_forced() throws Exception {
+        try (var store = open(ONLY_WHEN_FOUR_WAIT)) {
+            appendEvents(store, 3 * INTERVAL);
+            assertThat(sealedJournals()).hasSize(3);
+
+            appendEvents(store, INTERVAL);
+            assertThat(eventually(() -> sealedJournals().size() <= 3)).as("the oldest forced, 10 s at most").isTrue();
+        }
+        assertThat(sealedJournals()).isEmpty();
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    @Test
+    void sealed_journals_are_finished_once_the_writer_pauses() throws Exception {
+        var pausesCount = new CheckpointTiming(4, 4, TimeUnit.MILLISECONDS.toNanos(50), Long.MAX_VALUE);
+        try (var store = open(pausesCount)) {
+            appendEvents(store, 3 * INTERVAL);
+            assertThat(eventually(() -> sealedJournals().isEmpty())).as("finished within 10 s of the pause").isTrue();
         }
         assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
     }
 
     @Test
-    void a_crash_while_sealed_journals_wait_loses_no_acknowledged_event() throws Exception {
-        Path root = dir.resolve("store");
-        Path crashed = dir.resolve("crashed");
-        var acknowledged = new ArrayList<RecordedEvent>();
-        try (var store = FileSystemEventStore.open(options(root))) {
-            boolean copied = false;
-            for (int i = 0; i < 40 * INTERVAL && !copied; i++) {
-                acknowledged.addAll(append(store, i));
-                if (sealedJournals(root).size() >= 2) {
-                    copy(root, crashed);
-                    copied = !sealedJournals(crashed).isEmpty();
-                }
-            }
-            assertThat(copied).as("a copy taken while sealed journals waited").isTrue();
+    void a_power_cut_while_sealed_journals_wait_loses_no_acknowledged_event() throws Exception {
+        Path cut = dir.resolve("cut");
+        List<RecordedEvent> acknowledged;
+        try (var store = open(ONLY_WHEN_FOUR_WAIT)) {
+            acknowledged = appendEvents(store, 3 * INTERVAL + 2);
+            assertThat(sealedJournals()).hasSize(3);
+            FileSystemFixture.copyTree(root, cut);
         }
-        try (var reopened = FileSystemEventStore.open(crashed)) {
-            assertThat(reopened.readAll(GlobalPosition.FIRST, 10_000)).isEqualTo(acknowledged);
+        loseEverythingNeverForced(cut);
+
+        try (var reopened = FileSystemEventStore.open(cut)) {
+            assertThat(reopened.readAll(GlobalPosition.FIRST, 1_000)).isEqualTo(acknowledged);
         }
-        assertThat(sealedJournals(crashed)).isEmpty();
-        assertThat(FileStoreVerifier.at(crashed).verify().problems()).isEmpty();
+        try (Stream<Path> metadata = Files.list(cut.resolve("metadata"))) {
+            assertThat(metadata.map(p -> p.getFileName().toString())).noneMatch(StoreLayout::isSealedJournal);
+        }
+        assertThat(FileStoreVerifier.at(cut).verify().problems()).isEmpty();
     }
 
     @Test
     void closing_finishes_every_waiting_checkpoint() throws IOException {
-        Path root = dir.resolve("store");
-        try (var store = FileSystemEventStore.open(options(root))) {
-            for (int i = 0; i < 10 * INTERVAL; i++) {
-                append(store, i);
-            }
+        try (var store = open(ONLY_WHEN_FOUR_WAIT)) {
+            appendEvents(store, 3 * INTERVAL);
+            assertThat(sealedJournals()).hasSize(3);
         }
-        assertThat(sealedJournals(root)).isEmpty();
+        assertThat(sealedJournals()).isEmpty();
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    @Test
+    void a_pack_finishes_waiting_checkpoints_and_appends_go_on_after_it() throws IOException {
+        var all = new ArrayList<RecordedEvent>();
+        try (var store = open(ONLY_WHEN_FOUR_WAIT)) {
+            all.addAll(appendEvents(store, 3 * INTERVAL));
+            store.pack();
+            assertThat(sealedJournals()).isEmpty();
+
+            all.addAll(appendEvents(store, 3 * INTERVAL));
+            assertThat(sealedJournals()).hasSize(3);
+            assertThat(store.readAll(GlobalPosition.FIRST, 1_000)).isEqualTo(all);
+        }
+        assertThat(sealedJournals()).isEmpty();
         assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
     }
 
     /**
-     * Checkpoints every four events, not durable: what is tested is when checkpoints run, and appends
-     * without forces leave no pause long enough to count as the writer's rest, even on a busy machine.
+     * What a power cut may take when no checkpoint has run since the store was made: every event file and
+     * aggregate directory (never forced) and every index line (forced only by checkpoints).
      */
-    private static FileStoreOptions options(Path root) {
-        return FileStoreOptions.at(root).withCheckpointInterval(INTERVAL).withDurability(Durability.OS_BUFFERED);
+    private static void loseEverythingNeverForced(Path store) throws IOException {
+        FileSystemFixture.deleteTree(store.resolve("order"));
+        Files.write(store.resolve("metadata").resolve("event-index.jsonl"), new byte[0],
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    private static List<RecordedEvent> append(FileSystemEventStore store, int i) {
-        return store.append(StreamId.of("order", "o-" + i % 3), ExpectedVersion.any(),
-                NewEvent.of("Placed", RawJson.of("{\"i\":" + i + "}"))).events();
+    private static List<RecordedEvent> appendEvents(FileSystemEventStore store, int count) {
+        var appended = new ArrayList<RecordedEvent>();
+        for (int i = 0; i < count; i++) {
+            appended.addAll(store.append(StreamId.of("order", "o-" + i % 3), ExpectedVersion.any(),
+                    NewEvent.of("Placed", RawJson.of("{\"i\":" + i + "}"))).events());
+        }
+        return appended;
     }
 
-    private static List<Path> sealedJournals(Path root) throws IOException {
+    private List<Path> sealedJournals() {
         try (Stream<Path> metadata = Files.list(root.resolve("metadata"))) {
             return metadata.filter(p -> StoreLayout.isSealedJournal(p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /**
-     * Copies the store as a killed process leaves it: every file as the operating system holds it now. The
-     * checkpoint thread may delete a sealed journal meanwhile; then the copy starts again.
-     */
-    private static void copy(Path from, Path to) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            FileSystemFixture.deleteTree(to);
-            try {
-                copyOnce(from, to);
-                return;
-            } catch (UncheckedIOException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
+    private static boolean eventually(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                return false;
             }
+            Thread.sleep(5);
         }
-    }
-
-    private static void copyOnce(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(source -> {
-                Path target = to.resolve(from.relativize(source).toString());
-                try {
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        return true;
     }
 }
