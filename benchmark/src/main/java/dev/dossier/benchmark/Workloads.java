@@ -157,7 +157,7 @@ final class Workloads {
                 s.appendBatch("loaded", v, TYPE, IntStream.range(v, v + n).mapToObj(Payloads::json).toList());
             }
             int reps = events >= 10_000 ? Math.max(10, sizes.loads() / 100) : sizes.loads();
-            for (int i = 0; i < LOAD_WARM_UPS; i++) {
+            for (int i = 0; i < Math.min(reps, 50); i++) {
                 s.load("loaded");
             }
             long[] nanos = new long[reps];
@@ -174,13 +174,6 @@ final class Workloads {
         return new Result("4. load an aggregate of " + String.format("%,d", events) + " events (warm)", "loads/s", true,
                 m[0], m[1]);
     }
-
-    /**
-     * Untimed loads before the timed ones, per subject. With 20, a run of loads at several times the usual
-     * time (the JIT recompiling the read path: about 140 ms instead of 21 ms for 10,000 events, for a few
-     * seconds) fell among the timed loads of 10,000 events in two full runs.
-     */
-    private static final int LOAD_WARM_UPS = 50;
 
     /** Read-all passes warmed up, then timed (together), per subject. */
     private static final int READ_ALL_ROUNDS = 3;
