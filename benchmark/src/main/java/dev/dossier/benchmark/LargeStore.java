@@ -26,14 +26,14 @@ final class LargeStore {
             var subject = workloads.subjects().get(i);
             long[] versions = new long[1000];
             try (Subject s = subject.apply(dir, false)) {
-                Workloads.fill(s, 10_000, versions);
+                StoreFill.fill(s, 10_000, versions);
             }
-            Workloads.settle();
+            StoreFill.settle();
             small[i] = appendLatency(subject.apply(dir, true));
             try (Subject s = subject.apply(dir, false)) {
-                Workloads.fill(s, events - 10_000 - APPENDS, versions);
+                StoreFill.fill(s, events - 10_000 - APPENDS, versions);
             }
-            Workloads.settle();
+            StoreFill.settle();
             long t = System.nanoTime();
             try (Subject s = subject.apply(dir, true)) {
                 s.load("agg-1");

@@ -46,6 +46,9 @@ final class Workloads {
      * that embeds a store appends for far longer than a benchmark does, so the workloads measure the compiled
      * code. SQLite gets the same warm-up.
      */
+    /** Non-durable batches of 100 in the warm-up, in both modes. */
+    private static final int WARM_UP_BATCHES = 100;
+
     void warmUp() {
         List<String> batch = IntStream.range(0, 100).mapToObj(Payloads::json).toList();
         for (int i = 0; i < subjects.size(); i++) {
@@ -56,29 +59,13 @@ final class Workloads {
                     int agg = k % versions.length;
                     s.append("jit-" + agg, versions[agg]++, TYPE, Payloads.json(k));
                 }
-                for (int k = 0; k < sizes.warmUpAppends() / 200; k++) {
+                for (int k = 0; k < WARM_UP_BATCHES; k++) {
                     s.appendBatch("jit-batched", k * 100L, TYPE, batch);
                 }
             }
             delete(dir);
         }
-        settle();
-    }
-
-    /**
-     * Writes back what the operating system still holds of earlier, unforced work (a warm-up or a fill, and
-     * the deletion of its files) with {@code sync}, and collects the garbage it left, so that durable appends
-     * measured next do not pay for it (the warm-up leaves thousands of unforced files, then deletes them).
-     */
-    static void settle() {
-        System.gc();
-        try {
-            new ProcessBuilder("sync").inheritIO().start().waitFor();
-        } catch (IOException e) {
-            // no sync command: measured with whatever the OS has not written yet
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        StoreFill.settle();
     }
 
     Result singleAppend() {
@@ -189,7 +176,7 @@ final class Workloads {
         for (int i = 0; i < subjects.size(); i++) {
             Path dir = fresh(i);
             try (Subject s = subjects.get(i).apply(dir, false)) {
-                Instant[] window = fill(s, sizes.readAllEvents());
+                Instant[] window = StoreFill.fill(s, sizes.readAllEvents());
                 for (int warm = 0; warm < READ_ALL_ROUNDS; warm++) {
                     s.readAll();
                 }
@@ -239,53 +226,6 @@ final class Workloads {
             nanos[i] = System.nanoTime() - t;
         }
         return Measure.of(nanos, 1, System.nanoTime() - start);
-    }
-
-    /** Fills a store; 1% of events are RareRecorded; returns the time window around the middle 1%. */
-    static Instant[] fill(Subject s, int events) {
-        return fill(s, events, new long[1000]);
-    }
-
-    /** Like {@link #fill(Subject, int)}, continuing from the aggregates' versions in {@code versions}. */
-    static Instant[] fill(Subject s, int events, long[] versions) {
-        int aggregates = versions.length;
-        Instant[] window = new Instant[2];
-        int middle = events / 2;
-        int onePercent = Math.max(1, events / 100);
-        int i = 0;
-        while (i < events) {
-            if (i == middle) {
-                pause();
-                window[0] = Instant.now();
-                pause();
-            }
-            int agg = (i / 10) % aggregates;
-            int n = Math.min(10, events - i);
-            if (i < middle + onePercent && i + n > middle + onePercent) {
-                n = middle + onePercent - i;
-            }
-            var batch = new ArrayList<String>(n);
-            for (int k = 0; k < n; k++) {
-                batch.add(Payloads.json(i + k));
-            }
-            s.appendBatch("agg-" + agg, versions[agg], (i / 10) % 100 == 0 ? RARE : TYPE, batch);
-            versions[agg] += n;
-            i += n;
-            if (i == middle + onePercent) {
-                pause();
-                window[1] = Instant.now();
-                pause();
-            }
-        }
-        return window;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(3);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private interface Body {
