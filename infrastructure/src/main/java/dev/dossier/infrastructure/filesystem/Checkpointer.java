@@ -2,7 +2,6 @@ package dev.dossier.infrastructure.filesystem;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Checkpoints off the append path. When the journal holds a checkpoint's worth of events, the writer seals

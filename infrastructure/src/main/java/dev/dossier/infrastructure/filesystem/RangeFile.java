@@ -3,7 +3,6 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
