@@ -14,11 +14,17 @@ public final class Subscription implements AutoCloseable {
     private final SubscriptionLoop loop;
     private final SubscriptionPorts ports;
     private final Runnable onClose;
+    private volatile Thread ownThread;
 
     Subscription(SubscriptionLoop loop, SubscriptionPorts ports, Runnable onClose) {
         this.loop = loop;
         this.ports = ports;
         this.onClose = onClose;
+    }
+
+    /** Records the daemon thread started for this subscription, which {@link #close()} then joins. */
+    void runsOn(Thread thread) {
+        this.ownThread = thread;
     }
 
     public SubscriberName name() {
@@ -68,7 +74,8 @@ public final class Subscription implements AutoCloseable {
     /**
      * Stops the subscription: the event being handled is finished (retries are cut short, the event is then
      * delivered again by the next run), the checkpoint stays at the last event dealt with. Waits up to
-     * {@link #CLOSE_TIMEOUT} for the handler. Idempotent.
+     * {@link #CLOSE_TIMEOUT} for the handler and, when the subscription runs on its own daemon thread, for that
+     * thread to end. Idempotent.
      */
     @Override
     public void close() {
@@ -79,7 +86,11 @@ public final class Subscription implements AutoCloseable {
             loop.finished.countDown();
         } else if (Thread.currentThread() != loop.thread) {
             try {
-                loop.finished.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+                if (loop.finished.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && ownThread != null) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    ownThread.join(Math.max(1, left));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -69,6 +69,7 @@ public final class Subscriptions implements AutoCloseable {
         } else {
             Thread thread = new Thread(loop, "dossier-" + storeLabel + "-" + name);
             thread.setDaemon(true);
+            subscription.runsOn(thread);
             thread.start();
         }
         return subscription;

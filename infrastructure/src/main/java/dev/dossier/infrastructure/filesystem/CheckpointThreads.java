@@ -1,6 +1,8 @@
 package dev.dossier.infrastructure.filesystem;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +28,7 @@ final class CheckpointThreads {
     private boolean checkScheduled;
     private Future<?> refreshing;
     private boolean closed;
+    private final List<Thread> made = new ArrayList<>();
 
     /**
      * Runs {@code look} on the checkpoint thread in {@code millis}, unless a look is scheduled already; a
@@ -108,7 +111,10 @@ final class CheckpointThreads {
     void stop() {
         ExecutorService checking;
         ExecutorService refreshingThread;
+        List<Thread> ending;
         synchronized (this) {
+            ending = List.copyOf(made);
+            made.clear();
             checking = checks;
             refreshingThread = metadata;
             checks = null;
@@ -123,6 +129,9 @@ final class CheckpointThreads {
             }
         }
         boolean interrupted = awaitEnd(checking) | awaitEnd(refreshingThread);
+        for (Thread thread : ending) {
+            interrupted |= join(thread);
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -153,9 +162,23 @@ final class CheckpointThreads {
         }
     }
 
-    private static Thread daemon(Runnable task, String name) {
+    /** Waits until {@code thread} has ended (an executor counts as ended a moment before its thread does). */
+    private static boolean join(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+    }
+
+    private synchronized Thread daemon(Runnable task, String name) {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
+        made.add(t);
         return t;
     }
 }
