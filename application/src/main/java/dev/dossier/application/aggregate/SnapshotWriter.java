@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes snapshots off the caller's path: on a host-supplied {@link Executor}, on one daemon thread of its
@@ -23,6 +24,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final SnapshotStore store;
     private final Executor executor;
     private final ExecutorService owned;
+    private final AtomicReference<Thread> ownThread;
     private final Map<StreamId, Snapshot> queued = new ConcurrentHashMap<>();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -30,30 +32,34 @@ public final class SnapshotWriter implements AutoCloseable {
     private int inFlight;
     private volatile boolean closed;
 
-    private SnapshotWriter(SnapshotStore store, Executor executor, ExecutorService owned) {
+    private SnapshotWriter(SnapshotStore store, Executor executor, ExecutorService owned,
+                           AtomicReference<Thread> ownThread) {
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.owned = owned;
+        this.ownThread = ownThread;
     }
 
     /** Writes on one daemon thread named {@code dossier-snapshots-<storeName>}, started on first use. */
     public static SnapshotWriter background(SnapshotStore store, String storeName) {
+        var made = new AtomicReference<Thread>();
         ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "dossier-snapshots-" + storeName);
             t.setDaemon(true);
+            made.set(t);
             return t;
         });
-        return new SnapshotWriter(store, thread, thread);
+        return new SnapshotWriter(store, thread, thread, made);
     }
 
     /** Writes on the host's executor; {@link #close()} does not shut it down. */
     public static SnapshotWriter on(SnapshotStore store, Executor executor) {
-        return new SnapshotWriter(store, executor, null);
+        return new SnapshotWriter(store, executor, null, new AtomicReference<>());
     }
 
     /** Writes on the caller's thread, before the save returns. */
     public static SnapshotWriter inline(SnapshotStore store) {
-        return new SnapshotWriter(store, Runnable::run, null);
+        return new SnapshotWriter(store, Runnable::run, null, new AtomicReference<>());
     }
 
     public SnapshotStore store() {
@@ -122,7 +128,10 @@ public final class SnapshotWriter implements AutoCloseable {
         return failed.get();
     }
 
-    /** Stops taking snapshots, waits up to 5 s for queued ones, and stops the own thread if there is one. */
+    /**
+     * Stops taking snapshots, waits up to 5 s for queued ones, and stops the own thread if there is one,
+     * waiting up to 5 s more for it to end.
+     */
     @Override
     public void close() {
         closed = true;
@@ -133,7 +142,20 @@ public final class SnapshotWriter implements AutoCloseable {
         } finally {
             if (owned != null) {
                 owned.shutdown();
+                awaitOwnThread();
             }
+        }
+    }
+
+    private void awaitOwnThread() {
+        Thread thread = ownThread.get();
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

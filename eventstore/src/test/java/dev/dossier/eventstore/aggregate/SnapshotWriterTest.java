@@ -36,7 +36,6 @@ class SnapshotWriterTest {
         assertThat(thread.isDaemon()).isTrue();
 
         writer.close();
-        thread.join(5_000);
 
         assertThat(thread.isAlive()).isFalse();
         assertThat(writer.written()).isEqualTo(1);

@@ -115,5 +115,12 @@ final class IndexWatcher implements CommitNotifications, AutoCloseable {
                 // the thread ends either way
             }
         }
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
