@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Runs every workload on Dossier and on SQLite, prints a table and writes {@code results.json} and
  * {@code results.html} to {@code -Dbench.out} (default {@code target/bench}). {@code -Dbench.quick=true}
- * runs smaller sizes and skips the one-million-event workloads.
+ * runs smaller sizes and skips the one-million-event workloads. The file system's own costs
+ * ({@link MachineProbe}) are measured before and after the workloads and reported with them.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -24,6 +25,8 @@ public final class BenchMain {
         var workloads = new Workloads(work, sizes);
         long started = System.nanoTime();
         List<Result> results = new ArrayList<>();
+        MachineProbe before = MachineProbe.measure(work.resolve("probe"));
+        System.out.println("machine before: " + before);
         workloads.warmUp();
         results.add(report(workloads.singleAppend()));
         results.add(report(workloads.threadedAppends()));
@@ -35,8 +38,11 @@ public final class BenchMain {
             new LargeStore(workloads, Integer.getInteger("bench.large", 1_000_000)).run()
                     .forEach(r -> results.add(report(r)));
         }
+        MachineProbe after = MachineProbe.measure(work.resolve("probe"));
+        System.out.println("machine after: " + after);
         Workloads.delete(work);
-        var report = new Report(results, quick ? "quick" : "full", (System.nanoTime() - started) / 1e9);
+        var report = new Report(results, quick ? "quick" : "full", (System.nanoTime() - started) / 1e9,
+                List.of(before, after));
         Files.writeString(out.resolve("results.json"), report.json());
         Files.writeString(out.resolve("results.html"), report.html());
         System.out.println();

@@ -7,17 +7,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /** The benchmark's outputs: results.json, an HTML chart, and a Markdown table for the README. */
 final class Report {
     private final List<Result> results;
     private final String mode;
     private final double seconds;
+    private final List<MachineProbe> probes;
 
-    Report(List<Result> results, String mode, double seconds) {
+    /** {@code probes}: the machine's file-system costs before and after the workloads. */
+    Report(List<Result> results, String mode, double seconds, List<MachineProbe> probes) {
         this.results = results;
         this.mode = mode;
         this.seconds = seconds;
+        this.probes = probes;
     }
 
     String json() {
@@ -29,6 +34,13 @@ final class Report {
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("mode", mode);
         machine.put("seconds", Math.round(seconds));
+        ArrayNode measured = machine.putArray("fileSystemBeforeAndAfter");
+        for (MachineProbe probe : probes) {
+            ObjectNode node = measured.addObject();
+            node.put("flushedAppendP50Micros", probe.flushedAppendMicros());
+            node.put("createFileP50Micros", probe.createFileMicros());
+            node.put("statP50Micros", probe.statMicros());
+        }
         ArrayNode list = root.putArray("workloads");
         for (Result r : results) {
             ObjectNode node = list.addObject();
@@ -63,7 +75,15 @@ final class Report {
                     .append(cell(r, r.sqlite())).append(" | ").append(String.format(Locale.ROOT, "%.2f", r.ratio()))
                     .append(" |\n");
         }
-        return out.toString();
+        return out.append("\nFile system p50, before / after the workloads: flushed 700-byte append ")
+                .append(beforeAndAfter(MachineProbe::flushedAppendMicros)).append(" us; new 700-byte file ")
+                .append(beforeAndAfter(MachineProbe::createFileMicros)).append(" us; stat ")
+                .append(beforeAndAfter(MachineProbe::statMicros)).append(" us.\n").toString();
+    }
+
+    private String beforeAndAfter(ToDoubleFunction<MachineProbe> figure) {
+        return probes.stream().map(p -> String.format(Locale.ROOT, "%.1f", figure.applyAsDouble(p)))
+                .collect(Collectors.joining(" / "));
     }
 
     private static String cell(Result r, Measure m) {

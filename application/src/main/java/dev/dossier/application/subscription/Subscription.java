@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A running subscription: its state, a wait for "caught up", replay of its parked events, and close. */
 public final class Subscription implements AutoCloseable {
-    /** How long {@link #close()} waits for a handler that is still running. */
+    /** How long {@link #close()} waits for a handler that is still running, and for its own thread to end. */
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final SubscriptionLoop loop;
@@ -81,20 +81,27 @@ public final class Subscription implements AutoCloseable {
     public void close() {
         loop.stopRequested.countDown();
         loop.wakeup.ring();
-        if (loop.started.compareAndSet(false, true)) {
-            loop.state = SubscriptionState.STOPPED;
-            loop.finished.countDown();
-        } else if (Thread.currentThread() != loop.thread) {
-            try {
-                long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
-                if (loop.finished.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && ownThread != null) {
-                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    ownThread.join(Math.max(1, left));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        try {
+            if (loop.started.compareAndSet(false, true)) {
+                loop.state = SubscriptionState.STOPPED;
+                loop.finished.countDown();
+                awaitOwnThread(deadline);
+            } else if (Thread.currentThread() != loop.thread
+                    && loop.finished.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                awaitOwnThread(deadline);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         onClose.run();
+    }
+
+    /** Waits until the subscription's own daemon thread, if it has one, has ended, or until {@code deadline}. */
+    private void awaitOwnThread(long deadline) throws InterruptedException {
+        Thread thread = ownThread;
+        if (thread != null && thread != Thread.currentThread()) {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
     }
 }
