@@ -6,10 +6,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -111,10 +113,28 @@ final class DurableFiles {
                     }
                 } while (from < bytes.length);
             }
+            keepPermissions(target, temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /**
+     * Gives {@code replacement} the permissions of the regular file {@code target} it is about to replace,
+     * so that a process opening the store with other permission options does not change who can read it.
+     * A new file, or a file system without POSIX permissions, keeps this store's own rules.
+     */
+    private static void keepPermissions(Path target, Path replacement) throws IOException {
+        PosixFileAttributes existing;
+        try {
+            existing = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            return;
+        }
+        if (existing.isRegularFile()) {
+            Files.setPosixFilePermissions(replacement, existing.permissions());
         }
     }
 

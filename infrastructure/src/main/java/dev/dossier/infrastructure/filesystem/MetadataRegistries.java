@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +42,15 @@ final class MetadataRegistries {
         boolean throughIndex = List.of(StoreLayout.AGGREGATE_TYPES, StoreLayout.SCHEMA_VERSIONS, StoreLayout.STATISTICS)
                 .stream().allMatch(name -> read(name).path("throughPosition").asLong(-1) == index.lastPosition());
         return throughIndex && withoutTime(read(StoreLayout.SCHEMA_VERSIONS))
-                .equals(withoutTime(schemaVersions(index.summary())));
+                .equals(NUMBERS_BY_VALUE, withoutTime(schemaVersions(index.summary())));
     }
+
+    /**
+     * Numbers compared by value: a registry read back holds a count like 1000 as an int, the summary as a
+     * long, and Jackson's plain {@code equals} tells those apart (which made every open rewrite the files).
+     */
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.equals(b)
+            || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
 
     /** The registry without its {@code updatedAt}, to tell whether this process registers something new. */
     private static JsonNode withoutTime(JsonNode registry) {

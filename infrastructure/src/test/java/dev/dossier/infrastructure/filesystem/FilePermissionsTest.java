@@ -63,4 +63,22 @@ class FilePermissionsTest {
             }
         }
     }
+
+    @Test
+    void a_file_the_store_replaces_keeps_its_permissions_whoever_replaces_it() throws IOException {
+        Path root = dir.resolve("store");
+        fill(root, true);
+        Path statistics = root.resolve("metadata/storage-statistics.json");
+        Path types = root.resolve("metadata/aggregate-types.json");
+        Files.setPosixFilePermissions(types, PosixFilePermissions.fromString("rw-r-----"));
+        String shared = PosixFilePermissions.toString(Files.getPosixFilePermissions(statistics));
+        Files.writeString(statistics, "{}");
+        Files.writeString(types, "{}");
+
+        FileSystemEventStore.open(FileStoreOptions.at(root).withSharedAccess(false)).close();
+
+        assertThat(Files.readString(statistics)).contains("\"events\": 2");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(statistics))).isEqualTo(shared);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(types))).isEqualTo("rw-r-----");
+    }
 }

@@ -104,6 +104,34 @@ class StoreOpeningTest {
         assertThat(Files.readString(root.resolve("metadata/storage-statistics.json"))).contains("\"events\": 1");
     }
 
+    @Test
+    void a_store_that_is_only_opened_and_read_rewrites_no_registry() throws IOException {
+        Path root = dir.resolve("store");
+        var types = dev.dossier.domain.model.EventTypeRegistry.empty().register("Noted", Noted.class);
+        try (var store = FileSystemEventStore.open(FileStoreOptions.at(root).withEventTypes(types))) {
+            store.append(StreamId.of("order", "o-1"), ExpectedVersion.any(), NewEvent.of("Noted", RawJson.of("{\"n\":1}")));
+            store.append(StreamId.of("order", "o-1"), ExpectedVersion.any(), NewEvent.of("Other", RawJson.of("{}")));
+        }
+        var before = registries(root);
+
+        try (var reader = FileSystemEventStore.open(root)) {
+            assertThat(reader.readStream(StreamId.of("order", "o-1"))).hasSize(2);
+        }
+
+        assertThat(registries(root)).isEqualTo(before);
+    }
+
+    record Noted(int n) {
+    }
+
+    private static java.util.List<String> registries(Path root) throws IOException {
+        var texts = new java.util.ArrayList<String>();
+        for (String name : java.util.List.of("aggregate-types.json", "event-schema-versions.json", "storage-statistics.json")) {
+            texts.add(Files.readString(root.resolve("metadata").resolve(name)));
+        }
+        return texts;
+    }
+
     /** What a file system can leave of a replaced file after a power cut: the new name, no content. */
     @Test
     void registries_left_empty_are_rebuilt_when_the_store_opens() throws IOException {
