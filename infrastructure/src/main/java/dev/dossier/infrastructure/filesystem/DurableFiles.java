@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -122,19 +121,20 @@ final class DurableFiles {
     }
 
     /**
-     * Gives {@code replacement} the permissions of the regular file {@code target} it is about to replace,
-     * so that a process opening the store with other permission options does not change who can read it.
-     * A new file, or a file system without POSIX permissions, keeps this store's own rules.
+     * Gives {@code replacement} the permission bits of the regular file {@code target} it is about to
+     * replace, so that a process opening the store with other permission options does not change them. Best
+     * effort: for a new file, a file system without POSIX permissions or one that refuses the change, the
+     * replacement keeps the permissions it was created with.
      */
-    private static void keepPermissions(Path target, Path replacement) throws IOException {
-        PosixFileAttributes existing;
+    static void keepPermissions(Path target, Path replacement) {
         try {
-            existing = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException | UnsupportedOperationException e) {
-            return;
-        }
-        if (existing.isRegularFile()) {
-            Files.setPosixFilePermissions(replacement, existing.permissions());
+            PosixFileAttributes existing = Files.readAttributes(target, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (existing.isRegularFile()) {
+                Files.setPosixFilePermissions(replacement, existing.permissions());
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // the replacement keeps the permissions it was created with
         }
     }
 

@@ -197,9 +197,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
                     if (parts.journal().size() > 0) {
                         parts.applier().checkpoint();
                     }
-                    if (!parts.registries().areCurrent(parts.index())) {
-                        parts.registries().writeDurably(parts.index());
-                    }
+                    parts.registries().settle(parts.index(), false);
                 });
             }
         } catch (RuntimeException e) {

@@ -21,13 +21,15 @@ final class JournalSealer {
     }
 
     /**
-     * Renames the journal to {@code sealed} and {@code spare} to the journal. Returns normally when the
-     * journal is sealed, even if the spare could not take its name and the sealed journal could not get it
-     * back either (there is no journal then until the next read creates an empty one).
+     * Renames the journal to {@code sealed} and {@code spare} (given the journal's permissions) to the
+     * journal. Returns normally when the journal is sealed, even if the spare could not take its name and
+     * the sealed journal could not get it back either (there is no journal then until the next read creates
+     * an empty one).
      *
      * @throws IOException when the journal was not sealed, or is back under its name
      */
     void seal(Path sealed, Path spare) throws IOException {
+        DurableFiles.keepPermissions(path, spare);
         Files.move(path, sealed, StandardCopyOption.ATOMIC_MOVE);
         try {
             files.syncDirectory(path.getParent());

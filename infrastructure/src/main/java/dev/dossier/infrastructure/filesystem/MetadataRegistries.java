@@ -13,22 +13,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The three registries under {@code metadata/}: aggregate types, event schema versions and storage
  * statistics. They are derived from the index, replaced atomically (always valid JSON), rewritten every
- * so many commits and at a clean close, and rebuilt at open when missing, unreadable or stale (their
- * {@code throughPosition} differs from the index's last position).
+ * so many commits, made current and forced at open and at a clean close ({@link #settle}), and rebuilt at
+ * open when missing, unreadable or stale (their {@code throughPosition} differs from the index's last
+ * position).
  */
 final class MetadataRegistries {
+    private static final List<String> NAMES = List.of(StoreLayout.AGGREGATE_TYPES, StoreLayout.SCHEMA_VERSIONS,
+            StoreLayout.STATISTICS);
     private final ObjectMapper mapper = JsonSupport.mapper();
     private final StoreLayout layout;
     private final DurableFiles files;
     private final EventTypeRegistry types;
     private final Clock clock;
+    /** Whether the copies on disk were last written by the unforced refresh (by this object). */
+    private volatile boolean unforcedCopy;
 
     MetadataRegistries(StoreLayout layout, DurableFiles files, EventTypeRegistry types, Clock clock) {
         this.layout = layout;
@@ -39,18 +43,28 @@ final class MetadataRegistries {
 
     /** Whether all three files exist, parse and describe the index up to its last position. */
     boolean areCurrent(StoreIndex index) {
-        boolean throughIndex = List.of(StoreLayout.AGGREGATE_TYPES, StoreLayout.SCHEMA_VERSIONS, StoreLayout.STATISTICS)
-                .stream().allMatch(name -> read(name).path("throughPosition").asLong(-1) == index.lastPosition());
+        boolean throughIndex = NAMES.stream()
+                .allMatch(name -> read(name).path("throughPosition").asLong(-1) == index.lastPosition());
         return throughIndex && withoutTime(read(StoreLayout.SCHEMA_VERSIONS))
-                .equals(NUMBERS_BY_VALUE, withoutTime(schemaVersions(index.summary())));
+                .equals(RegistryCheck.asRead(withoutTime(schemaVersions(index.summary()))));
     }
 
     /**
-     * Numbers compared by value: a registry read back holds a count like 1000 as an int, the summary as a
-     * long, and Jackson's plain {@code equals} tells those apart (which made every open rewrite the files).
+     * At open and at a clean close, makes the registries on disk current and forced (when syncing): they
+     * are rewritten when they are not current or when this object's last copy was the unforced refresh's;
+     * at open, current copies (which a process that stopped without closing may have left unforced) are
+     * forced as they are, so an open that only reads changes no file.
      */
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.equals(b)
-            || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+    void settle(StoreIndex index, boolean opening) throws IOException {
+        if (unforcedCopy || !areCurrent(index)) {
+            write(index, true);
+        } else if (opening) {
+            for (String name : NAMES) {
+                files.syncFile(file(name));
+            }
+            files.syncDirectory(layout.metadata());
+        }
+    }
 
     /** The registry without its {@code updatedAt}, to tell whether this process registers something new. */
     private static JsonNode withoutTime(JsonNode registry) {
@@ -71,19 +85,22 @@ final class MetadataRegistries {
     }
 
     /**
-     * Rewrites the registries and, when syncing, forces them: at open and close. The schema-version
-     * registry keeps what hosts registered ({@code javaType}, aliases) for processes that register nothing,
-     * which no rebuild can recover, so it must not be lost to a power cut.
+     * Rewrites the three files; {@code durably} (at open and close) also forces them and their directory
+     * when syncing. The schema-version registry keeps what hosts registered ({@code javaType}, aliases) for
+     * processes that register nothing, which no rebuild can recover, so it must not be lost to a power cut.
      */
-    void writeDurably(StoreIndex index) throws IOException {
-        write(index, true);
-    }
-
     private void write(StoreIndex index, boolean durably) throws IOException {
+        if (!durably) {
+            unforcedCopy = true;
+        }
         StoreIndex.Summary summary = index.summary();
         replace(StoreLayout.AGGREGATE_TYPES, bytes(aggregateTypes(summary)), durably);
         replace(StoreLayout.SCHEMA_VERSIONS, bytes(schemaVersions(summary)), durably);
         replace(StoreLayout.STATISTICS, bytes(statistics(summary)), durably);
+        if (durably) {
+            files.syncDirectory(layout.metadata());
+            unforcedCopy = false;
+        }
     }
 
     private void replace(String name, byte[] bytes, boolean durably) throws IOException {

@@ -68,7 +68,7 @@ final class RegistryCheck {
     }
 
     /** The node as it reads back from its text, so numbers compare by value whatever their Java type. */
-    private static JsonNode asRead(ObjectNode node) {
+    static JsonNode asRead(JsonNode node) {
         try {
             return JsonSupport.mapper().readTree(JsonSupport.mapper().writeValueAsString(node));
         } catch (IOException e) {

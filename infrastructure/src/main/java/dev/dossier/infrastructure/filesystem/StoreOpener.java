@@ -89,9 +89,7 @@ final class StoreOpener {
                 }
                 parts.applier().checkpoint();
             }
-            if (!parts.registries().areCurrent(parts.index())) {
-                parts.registries().writeDurably(parts.index());
-            }
+            parts.registries().settle(parts.index(), true);
         }
     }
 

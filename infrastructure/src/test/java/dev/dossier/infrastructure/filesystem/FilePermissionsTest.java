@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,15 +71,24 @@ class FilePermissionsTest {
         fill(root, true);
         Path statistics = root.resolve("metadata/storage-statistics.json");
         Path types = root.resolve("metadata/aggregate-types.json");
-        Files.setPosixFilePermissions(types, PosixFilePermissions.fromString("rw-r-----"));
-        String shared = PosixFilePermissions.toString(Files.getPosixFilePermissions(statistics));
+        Path journal = root.resolve("metadata/journal.jsonl");
         Files.writeString(statistics, "{}");
         Files.writeString(types, "{}");
+        for (Path file : List.of(statistics, types, journal)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        }
 
-        FileSystemEventStore.open(FileStoreOptions.at(root).withSharedAccess(false)).close();
+        try (var store = FileSystemEventStore.open(FileStoreOptions.at(root).withSharedAccess(false)
+                .withCheckpointInterval(2).withRegistryInterval(1))) {
+            for (int i = 0; i < 6; i++) {
+                store.append(StreamId.of("Account", "a/2"), ExpectedVersion.any(), NewEvent.of("E", RawJson.of("{}")));
+            }
+        }
 
-        assertThat(Files.readString(statistics)).contains("\"events\": 2");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(statistics))).isEqualTo(shared);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(types))).isEqualTo("rw-r-----");
+        assertThat(Files.readString(statistics)).contains("\"events\": 8");
+        for (Path file : List.of(statistics, types, journal)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(root.relativize(file).toString()).isEqualTo("rw-r-----");
+        }
     }
 }

@@ -121,6 +121,41 @@ class StoreOpeningTest {
         assertThat(registries(root)).isEqualTo(before);
     }
 
+    @Test
+    void a_close_rewrites_the_registries_that_the_background_refresh_left_unforced() throws IOException {
+        Path root = dir.resolve("store");
+        var clock = new dev.dossier.infrastructure.contract.SteppingClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        var store = FileSystemEventStore.open(FileStoreOptions.at(root).withClock(clock).withRegistryInterval(1));
+        store.append(StreamId.of("order", "o-1"), ExpectedVersion.any(), NewEvent.of("A", RawJson.of("{}")));
+        Path statistics = root.resolve("metadata/storage-statistics.json");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!Files.readString(statistics).contains("\"events\": 1") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(Files.readString(statistics)).as("refreshed in the background").contains("\"events\": 1");
+        clock.set(java.time.Instant.parse("2026-01-01T01:00:00Z"));
+
+        store.close();
+
+        for (String registry : registries(root)) {
+            assertThat(registry).contains("\"updatedAt\": \"2026-01-01T01:00:00");
+        }
+    }
+
+    @Test
+    void a_registry_holding_a_number_no_count_can_be_is_rebuilt_when_the_store_opens() throws IOException {
+        Path root = dir.resolve("store");
+        try (var store = FileSystemEventStore.open(root)) {
+            store.append(StreamId.of("order", "o-1"), ExpectedVersion.any(), NewEvent.of("A", RawJson.of("{}")));
+        }
+        Path versions = root.resolve("metadata/event-schema-versions.json");
+        Files.writeString(versions, Files.readString(versions).replace("\"1\": 1", "\"1\": 1e400"));
+
+        FileSystemEventStore.open(root).close();
+
+        assertThat(Files.readString(versions)).contains("\"1\": 1").doesNotContain("1e400");
+    }
+
     record Noted(int n) {
     }
 
