@@ -109,26 +109,22 @@ final class CheckpointThreads {
      * close the index's shared channel. An interrupt of the caller is kept for after the wait.
      */
     void stop() {
-        ExecutorService checking;
-        ExecutorService refreshingThread;
         List<Thread> ending;
         synchronized (this) {
             ending = List.copyOf(made);
             made.clear();
-            checking = checks;
-            refreshingThread = metadata;
+            if (checks != null) {
+                checks.shutdown();
+            }
+            if (metadata != null) {
+                metadata.shutdown();
+            }
             checks = null;
             metadata = null;
             checkScheduled = false;
             refreshing = null;
-            if (checking != null) {
-                checking.shutdown();
-            }
-            if (refreshingThread != null) {
-                refreshingThread.shutdown();
-            }
         }
-        boolean interrupted = awaitEnd(checking) | awaitEnd(refreshingThread);
+        boolean interrupted = false;
         for (Thread thread : ending) {
             interrupted |= join(thread);
         }
@@ -145,24 +141,11 @@ final class CheckpointThreads {
         stop();
     }
 
-    /** Waits until {@code executor} has ended; returns whether the wait was interrupted. */
-    private static boolean awaitEnd(ExecutorService executor) {
-        if (executor == null) {
-            return false;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
-                    return interrupted;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-    }
-
-    /** Waits until {@code thread} has ended (an executor counts as ended a moment before its thread does). */
+    /**
+     * Waits until {@code thread} has ended; returns whether the wait was interrupted. Joining the threads
+     * the executors made, rather than awaiting the executors, also covers the moment between an executor
+     * counting as terminated and its thread ending.
+     */
     private static boolean join(Thread thread) {
         boolean interrupted = false;
         while (true) {

@@ -43,9 +43,10 @@ final class MetadataRegistries {
 
     /** Whether all three files exist, parse and describe the index up to its last position. */
     boolean areCurrent(StoreIndex index) {
-        boolean throughIndex = NAMES.stream()
-                .allMatch(name -> read(name).path("throughPosition").asLong(-1) == index.lastPosition());
-        return throughIndex && withoutTime(read(StoreLayout.SCHEMA_VERSIONS))
+        JsonNode versions = read(StoreLayout.SCHEMA_VERSIONS);
+        boolean throughIndex = List.of(read(StoreLayout.AGGREGATE_TYPES), versions, read(StoreLayout.STATISTICS))
+                .stream().allMatch(registry -> registry.path("throughPosition").asLong(-1) == index.lastPosition());
+        return throughIndex && withoutTime(versions)
                 .equals(RegistryCheck.asRead(withoutTime(schemaVersions(index.summary()))));
     }
 

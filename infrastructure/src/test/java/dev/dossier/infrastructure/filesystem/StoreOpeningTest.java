@@ -130,7 +130,7 @@ class StoreOpeningTest {
         Path statistics = root.resolve("metadata/storage-statistics.json");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (!Files.readString(statistics).contains("\"events\": 1") && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
         assertThat(Files.readString(statistics)).as("refreshed in the background").contains("\"events\": 1");
         clock.set(java.time.Instant.parse("2026-01-01T01:00:00Z"));
