@@ -232,10 +232,16 @@ final class Workloads {
         Measure run(Subject s);
     }
 
+    /**
+     * Runs {@code body} on a fresh store of each subject in turn, each after the operating system has written
+     * back what the previous run left it ({@link StoreFill#settle}): the deletion of the previous store, or
+     * the files of a checkpoint, would otherwise be written back during the next subject's run and slow it.
+     */
     private Measure[] each(boolean durable, Body body) {
         Measure[] out = new Measure[subjects.size()];
         for (int i = 0; i < subjects.size(); i++) {
             Path dir = fresh(i);
+            StoreFill.settle();
             try (Subject s = subjects.get(i).apply(dir, durable)) {
                 out[i] = body.run(s);
             }

@@ -46,8 +46,8 @@ final class CanonicalDecoder {
             return null;
         }
         try {
-            UUID eventId = UUID.fromString(fields.eventId);
-            if (!eventId.equals(entry.eventId())) {
+            UUID eventId = fields.eventId.uuid();
+            if (eventId == null || !eventId.equals(entry.eventId())) {
                 return null;
             }
             byte[] data = Arrays.copyOfRange(in, fields.dataFrom, fields.dataTo);
@@ -131,17 +131,17 @@ final class CanonicalDecoder {
                 .stream(entry.stream())
                 .version(Version.of(fields.aggregateVersion))
                 .position(GlobalPosition.of(fields.globalPosition))
-                .timestamp(Timestamps.parse(fields.timestamp))
-                .previousEventId(Optional.ofNullable(fields.previousEventId).map(UUID::fromString))
-                .correlationId(Optional.ofNullable(fields.correlationId))
-                .causationId(Optional.ofNullable(fields.causationId))
+                .timestamp(Timestamps.parse(fields.timestamp.string()))
+                .previousEventId(Optional.ofNullable(fields.previousEventId.uuid()))
+                .correlationId(Optional.ofNullable(fields.correlationId.string()))
+                .causationId(Optional.ofNullable(fields.causationId.string()))
                 .metadata(fields.metadata);
     }
 
     private static boolean agrees(IndexEntry entry, CanonicalEnvelope fields) {
         return fields.aggregateVersion == entry.version() && fields.globalPosition == entry.position()
-                && entry.eventType().value().equals(fields.eventType)
-                && entry.stream().type().value().equals(fields.aggregateType)
-                && entry.stream().id().value().equals(fields.aggregateId);
+                && fields.eventType.is(entry.eventType().value())
+                && fields.aggregateType.is(entry.stream().type().value())
+                && fields.aggregateId.is(entry.stream().id().value());
     }
 }

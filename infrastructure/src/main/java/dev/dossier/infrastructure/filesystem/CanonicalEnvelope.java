@@ -1,6 +1,7 @@
 package dev.dossier.infrastructure.filesystem;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,18 +15,31 @@ import java.util.Map;
  */
 final class CanonicalEnvelope {
     private static final byte[] STAMP = bytes("{\"stamp\":\"");
+    private static final byte[] EVENT_ID_NAME = token("eventId");
+    private static final byte[] EVENT_TYPE_NAME = token("eventType");
+    private static final byte[] SCHEMA_VERSION_NAME = token("schemaVersion");
+    private static final byte[] AGGREGATE_TYPE_NAME = token("aggregateType");
+    private static final byte[] AGGREGATE_ID_NAME = token("aggregateId");
+    private static final byte[] AGGREGATE_VERSION_NAME = token("aggregateVersion");
+    private static final byte[] GLOBAL_POSITION_NAME = token("globalPosition");
+    private static final byte[] TIMESTAMP_NAME = token("timestamp");
+    private static final byte[] PREVIOUS_EVENT_ID_NAME = token("previousEventId");
+    private static final byte[] CORRELATION_ID_NAME = token("correlationId");
+    private static final byte[] CAUSATION_ID_NAME = token("causationId");
+    private static final byte[] METADATA_NAME = token("metadata");
+    private static final byte[] DATA_NAME = token("data");
 
-    final String eventId;
-    final String eventType;
+    final EnvelopeText eventId;
+    final EnvelopeText eventType;
     final long schemaVersion;
-    final String aggregateType;
-    final String aggregateId;
+    final EnvelopeText aggregateType;
+    final EnvelopeText aggregateId;
     final long aggregateVersion;
     final long globalPosition;
-    final String timestamp;
-    final String previousEventId;
-    final String correlationId;
-    final String causationId;
+    final EnvelopeText timestamp;
+    final EnvelopeText previousEventId;
+    final EnvelopeText correlationId;
+    final EnvelopeText causationId;
     final Map<String, String> metadata;
     final int dataFrom;
     final int dataTo;
@@ -50,19 +64,19 @@ final class CanonicalEnvelope {
         } else {
             expect('{');
         }
-        eventId = text("eventId", true);
-        eventType = text("eventType", false);
-        schemaVersion = number("schemaVersion");
-        aggregateType = text("aggregateType", false);
-        aggregateId = text("aggregateId", false);
-        aggregateVersion = number("aggregateVersion");
-        globalPosition = number("globalPosition");
-        timestamp = text("timestamp", false);
-        previousEventId = text("previousEventId", false);
-        correlationId = text("correlationId", false);
-        causationId = text("causationId", false);
+        eventId = text(EVENT_ID_NAME, true);
+        eventType = text(EVENT_TYPE_NAME, false);
+        schemaVersion = number(SCHEMA_VERSION_NAME);
+        aggregateType = text(AGGREGATE_TYPE_NAME, false);
+        aggregateId = text(AGGREGATE_ID_NAME, false);
+        aggregateVersion = number(AGGREGATE_VERSION_NAME);
+        globalPosition = number(GLOBAL_POSITION_NAME);
+        timestamp = text(TIMESTAMP_NAME, false);
+        previousEventId = text(PREVIOUS_EVENT_ID_NAME, false);
+        correlationId = text(CORRELATION_ID_NAME, false);
+        causationId = text(CAUSATION_ID_NAME, false);
         metadata = metadata();
-        name("data", false);
+        name(DATA_NAME, false);
         dataFrom = at;
         dataTo = to - (line ? 2 : 3);
         if (dataTo <= dataFrom || !ends(to, line ? "}\n" : "\n}\n") || blank(in[dataFrom]) || blank(in[dataTo - 1])) {
@@ -82,34 +96,28 @@ final class CanonicalEnvelope {
         }
     }
 
-    /** {@code "<name>": }, after the separator and layout that precede it (none before the first field). */
-    private void name(String name, boolean first) {
+    /** {@code "<name>": } (as {@code token}), after the separator and layout that precede it (none before the first). */
+    private void name(byte[] token, boolean first) {
         if (!first) {
             expect(',');
         }
         layout();
-        expect('"');
-        for (int i = 0; i < name.length(); i++) {
-            expect(name.charAt(i));
-        }
-        expect('"');
-        expect(':');
-        expect(' ');
+        expect(token);
     }
 
-    /** A field's text, or null for {@code null}. */
-    private String text(String name, boolean first) {
-        name(name, first);
+    /** A field's text, {@link EnvelopeText#NULL} for {@code null}. */
+    private EnvelopeText text(byte[] token, boolean first) {
+        name(token, first);
         return textValue();
     }
 
-    private String textValue() {
+    private EnvelopeText textValue() {
         if (in[at] == 'n') {
             expect('n');
             expect('u');
             expect('l');
             expect('l');
-            return null;
+            return EnvelopeText.NULL;
         }
         expect('"');
         int start = at;
@@ -118,12 +126,12 @@ final class CanonicalEnvelope {
                 throw NotCanonical.INSTANCE;
             }
         }
-        return new String(in, start, at++ - start, StandardCharsets.ISO_8859_1);
+        return new EnvelopeText(in, start, at++);
     }
 
     /** A whole number of 1 to 18 digits, without a leading zero. */
-    private long number(String name) {
-        name(name, false);
+    private long number(byte[] token) {
+        name(token, false);
         int start = at;
         long value = 0;
         for (byte b = in[at]; b >= '0' && b <= '9'; b = in[++at]) {
@@ -138,7 +146,7 @@ final class CanonicalEnvelope {
 
     /** {@code { }}, or an object of text values with keys in increasing order. */
     private Map<String, String> metadata() {
-        name("metadata", false);
+        name(METADATA_NAME, false);
         expect('{');
         if (in[at] == ' ') {
             expect(' ');
@@ -149,10 +157,10 @@ final class CanonicalEnvelope {
         String previous = null;
         do {
             layout();
-            String key = textValue();
+            String key = textValue().string();
             expect(':');
             expect(' ');
-            String value = textValue();
+            String value = textValue().string();
             if (key == null || value == null || (previous != null && previous.compareTo(key) >= 0)) {
                 throw NotCanonical.INSTANCE;
             }
@@ -193,12 +201,16 @@ final class CanonicalEnvelope {
         }
     }
 
-    private void expect(byte[] prefix) {
-        for (byte b : prefix) {
-            if (in[at++] != b) {
-                throw NotCanonical.INSTANCE;
-            }
+    private void expect(byte[] token) {
+        if (!Arrays.equals(in, at, at + token.length, token, 0, token.length)) {
+            throw NotCanonical.INSTANCE;
         }
+        at += token.length;
+    }
+
+    /** {@code "<name>": } in ASCII. */
+    private static byte[] token(String name) {
+        return bytes("\"" + name + "\": ");
     }
 
     private static byte[] bytes(String ascii) {

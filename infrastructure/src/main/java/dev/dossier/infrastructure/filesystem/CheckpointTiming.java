@@ -15,11 +15,18 @@ import java.util.concurrent.TimeUnit;
  * @param maxWaiting  this many sealed journals waiting make the oldest due at once
  * @param idleNanos   the writer committing nothing for this long makes the oldest due, gently
  * @param maxAgeNanos a sealed journal this old is due, gently
+ * @param waitsForSpare when the journal is full and its spare is still being made, the writer waits for the
+ *                    spare and seals at once (every seal at a whole checkpoint, for tests that count them);
+ *                    otherwise it goes on committing and seals at the first commit after the spare is ready,
+ *                    waiting only once the journal holds two checkpoints' worth
  */
-record CheckpointTiming(int gentlyFrom, int maxWaiting, long idleNanos, long maxAgeNanos) {
-    /** Gently from three sealed journals, 50 ms without a commit, or 30 seconds; at once from four. */
+record CheckpointTiming(int gentlyFrom, int maxWaiting, long idleNanos, long maxAgeNanos, boolean waitsForSpare) {
+    /**
+     * Gently from three sealed journals, 50 ms without a commit, or 30 seconds; at once from four; the writer
+     * does not wait for a spare journal before the journal holds two checkpoints' worth.
+     */
     static final CheckpointTiming DEFAULT =
-            new CheckpointTiming(3, 4, TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.SECONDS.toNanos(30));
+            new CheckpointTiming(3, 4, TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.SECONDS.toNanos(30), false);
 
     CheckpointTiming {
         if (gentlyFrom < 1 || maxWaiting < gentlyFrom || idleNanos < 0 || maxAgeNanos < 0) {

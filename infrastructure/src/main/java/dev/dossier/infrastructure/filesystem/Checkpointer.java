@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Checkpoints off the append path. When the journal holds a checkpoint's worth of events, the writer seals
- * it and carries on in a spare journal. The sealed journal keeps its events safe until its checkpoint has
+ * Checkpoints off the append path. When the journal holds a checkpoint's worth of events and a spare journal
+ * is ready, the writer seals it and carries on in the spare. The sealed journal keeps its events safe until its checkpoint has
  * forced their files, directories and the index; then it is deleted. When that happens is the
  * {@link CheckpointTiming}'s decision, taken every few milliseconds on a background thread while sealed
  * journals wait ({@link CheckpointThreads}). A checkpoint forced gently (one file at a time) switches to
@@ -41,7 +41,12 @@ final class Checkpointer implements AutoCloseable {
         this.pending = new CheckpointQueue(layout, files, applier);
     }
 
-    /** After each commit: prepares a spare journal at half a checkpoint, seals the journal at a whole one. */
+    /**
+     * After each commit: prepares a spare journal at half a checkpoint, seals the journal at a whole one. A
+     * spare still being made is hurried, not waited for: the journal takes more events meanwhile, and is
+     * sealed at the first commit after the spare is ready; the writer waits for it only once the journal
+     * holds two checkpoints' worth.
+     */
     void afterCommit() throws IOException {
         lastCommit = System.nanoTime();
         int size = journal.size();
@@ -61,6 +66,10 @@ final class Checkpointer implements AutoCloseable {
             } finally {
                 writerWaits = false;
             }
+        }
+        if (!inline && !timing.waitsForSpare() && size < 2 * interval && !spare.isReady()) {
+            spare.hurry();
+            return;
         }
         spare.ready();
         List<Journal.Record> records = journal.sinceCheckpoint();

@@ -38,6 +38,20 @@ final class SpareJournal {
         }
     }
 
+    /**
+     * Whether a spare is there, without waiting: one being made counts once it is finished. After a failed
+     * attempt this is false until {@link #prepare} has made it again.
+     */
+    boolean isReady() {
+        if (making != null) {
+            if (!making.isDone()) {
+                return false;
+            }
+            making = null;
+        }
+        return Files.exists(layout.spareJournal(), LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** Waits for the spare being made, and makes it here when it is still missing (a failed attempt). */
     void ready() throws IOException {
         if (making != null) {

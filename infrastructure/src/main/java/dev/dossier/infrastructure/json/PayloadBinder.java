@@ -25,6 +25,12 @@ public final class PayloadBinder {
     private final ObjectMapper mapper = JsonSupport.mapper();
     private final EventTypeRegistry registry;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    /** Per registered type (or alias), its schema version and the reader that binds it in place, if any. */
+    private final Map<EventType, Target> targets = new ConcurrentHashMap<>();
+
+    /** A registered type's schema version and class, and the reader of that class; null for {@link RawJson}. */
+    private record Target(int schemaVersion, Class<?> payloadClass, ObjectReader inPlace) {
+    }
 
     PayloadBinder(EventTypeRegistry registry) {
         this.registry = registry;
@@ -81,7 +87,19 @@ public final class PayloadBinder {
      * adapter binds it ({@link #binds}) to a class other than {@link RawJson}.
      */
     public boolean bindsInPlace(EventType type, int schemaVersion) {
-        return binds(type, schemaVersion) && registry.classFor(type).filter(c -> c != RawJson.class).isPresent();
+        Target target = targetOf(type);
+        return target != null && target.schemaVersion() == schemaVersion && target.inPlace() != null;
+    }
+
+    /** What binds {@code type}; null when it is not registered (unregistered types are not remembered). */
+    private Target targetOf(EventType type) {
+        Target known = targets.get(type);
+        if (known != null || !registry.isRegistered(type)) {
+            return known;
+        }
+        Class<?> target = registry.classFor(type).orElseThrow();
+        return targets.computeIfAbsent(type, t -> new Target(registry.schemaVersionOf(t), target,
+                target == RawJson.class ? null : readerFor(target)));
     }
 
     /**
@@ -93,12 +111,15 @@ public final class PayloadBinder {
      * @throws IOException when the JSON itself is malformed (the caller reports where)
      */
     public Object bindInPlace(EventType type, JsonParser parser) throws IOException {
-        Class<?> target = registry.classFor(type).orElseThrow(() -> new IllegalArgumentException(
-                "no class is registered for " + type.value()));
+        Target bound = targetOf(type);
+        if (bound == null || bound.inPlace() == null) {
+            throw new IllegalArgumentException("no class is registered for " + type.value());
+        }
+        Class<?> target = bound.payloadClass();
         JsonStreamContext around = parser.getParsingContext().getParent();
         Object payload;
         try {
-            payload = readerFor(target).readValue(parser);
+            payload = bound.inPlace().readValue(parser);
         } catch (DatabindException | IllegalArgumentException e) {
             JsonParseException malformed = malformedCause(e);
             if (malformed != null) {

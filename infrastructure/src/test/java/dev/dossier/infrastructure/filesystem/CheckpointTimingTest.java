@@ -45,9 +45,9 @@ class CheckpointTimingTest {
 
     @Test
     void a_timing_that_could_never_force_gently_before_forcing_at_once_is_refused() {
-        assertThatThrownBy(() -> new CheckpointTiming(3, 2, 0, 0))
+        assertThatThrownBy(() -> new CheckpointTiming(3, 2, 0, 0, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gentlyFrom <= maxWaiting");
-        assertThatThrownBy(() -> new CheckpointTiming(0, 2, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CheckpointTiming(1, 2, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CheckpointTiming(0, 2, 0, 0, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CheckpointTiming(1, 2, -1, 0, false)).isInstanceOf(IllegalArgumentException.class);
     }
 }

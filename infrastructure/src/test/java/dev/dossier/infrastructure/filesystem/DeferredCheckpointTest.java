@@ -29,7 +29,7 @@ class DeferredCheckpointTest {
     private static final int INTERVAL = 4;
     /** Never due by time: only four waiting journals, a drain or the close make a checkpoint run. */
     private static final CheckpointTiming ONLY_WHEN_FOUR_WAIT =
-            new CheckpointTiming(4, 4, Long.MAX_VALUE, Long.MAX_VALUE);
+            new CheckpointTiming(4, 4, Long.MAX_VALUE, Long.MAX_VALUE, true);
 
     @TempDir
     Path dir;
@@ -56,7 +56,7 @@ class DeferredCheckpointTest {
 
     @Test
     void sealed_journals_are_finished_once_the_writer_pauses() throws Exception {
-        var pausesCount = new CheckpointTiming(4, 4, TimeUnit.MILLISECONDS.toNanos(50), Long.MAX_VALUE);
+        var pausesCount = new CheckpointTiming(4, 4, TimeUnit.MILLISECONDS.toNanos(50), Long.MAX_VALUE, true);
         try (var store = open(pausesCount)) {
             appendEvents(store, 3 * INTERVAL);
             assertThat(eventually(() -> sealedJournals().isEmpty())).as("finished within 10 s of the pause").isTrue();
