@@ -35,6 +35,15 @@ record CheckpointTiming(int gentlyFrom, int maxWaiting, long idleNanos, long max
         }
     }
 
+    /**
+     * Whether the writer seals a journal of {@code size} events now: from a whole checkpoint's worth
+     * ({@code interval}) when its spare is ready or the writer waits for spares; from two checkpoints' worth
+     * in any case (then the writer waits for the spare). Otherwise the journal takes more events.
+     */
+    boolean seals(int size, int interval, boolean spareReady) {
+        return size >= 2L * interval || (size >= interval && (spareReady || waitsForSpare));
+    }
+
     /** How the oldest sealed journal's checkpoint runs now. */
     enum Due {
         /** Not yet: the writer is busy and the journal young. */

@@ -67,7 +67,7 @@ final class Checkpointer implements AutoCloseable {
                 writerWaits = false;
             }
         }
-        if (!inline && !timing.waitsForSpare() && size < 2 * interval && !spare.isReady()) {
+        if (!inline && !timing.seals(size, interval, spare.isReady())) {
             spare.hurry();
             return;
         }

@@ -24,8 +24,9 @@ import lombok.With;
  * @param sharedAccess     create files and directories with the process's default permissions instead
  *                         of owner-only ones
  * @param registryInterval how many committed events may pass before the metadata registries are rewritten
- * @param checkpointInterval how many events the journal may hold before a checkpoint forces their files
- *                         and the index and empties it (default 2,048)
+ * @param checkpointInterval how many events the journal holds before it is sealed and a checkpoint forces
+ *                         their files and the index (default 2,048; up to twice that while the spare
+ *                         journal that takes its place is still being made)
  * @param packEvery        pack an aggregate automatically each time its version passes a multiple of this
  *                         (default 1,000; negative: only when asked, {@link FileSystemEventStore#pack()})
  * @param packKeep         how many of an aggregate's most recent events packing leaves as they are (default 100)

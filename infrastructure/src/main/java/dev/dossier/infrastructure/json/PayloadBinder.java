@@ -113,7 +113,8 @@ public final class PayloadBinder {
     public Object bindInPlace(EventType type, JsonParser parser) throws IOException {
         Target bound = targetOf(type);
         if (bound == null || bound.inPlace() == null) {
-            throw new IllegalArgumentException("no class is registered for " + type.value());
+            throw new IllegalArgumentException("no class other than RawJson is registered for " + type.value()
+                    + "; ask bindsInPlace first");
         }
         Class<?> target = bound.payloadClass();
         JsonStreamContext around = parser.getParsingContext().getParent();

@@ -44,6 +44,26 @@ class CheckpointTimingTest {
     }
 
     @Test
+    void a_full_journal_is_sealed_at_once_when_its_spare_is_ready() {
+        assertThat(TIMING.seals(2_048, 2_048, true)).isTrue();
+        assertThat(TIMING.seals(2_047, 2_048, true)).isFalse();
+    }
+
+    @Test
+    void a_full_journal_takes_more_events_while_its_spare_is_made_until_it_holds_two_checkpoints_worth() {
+        assertThat(TIMING.seals(2_048, 2_048, false)).isFalse();
+        assertThat(TIMING.seals(4_095, 2_048, false)).isFalse();
+        assertThat(TIMING.seals(4_096, 2_048, false)).isTrue();
+    }
+
+    @Test
+    void a_writer_that_waits_for_spares_seals_every_full_journal() {
+        var waits = new CheckpointTiming(3, 4, 0, 0, true);
+        assertThat(waits.seals(2_048, 2_048, false)).isTrue();
+        assertThat(waits.seals(2_047, 2_048, false)).isFalse();
+    }
+
+    @Test
     void a_timing_that_could_never_force_gently_before_forcing_at_once_is_refused() {
         assertThatThrownBy(() -> new CheckpointTiming(3, 2, 0, 0, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gentlyFrom <= maxWaiting");

@@ -71,6 +71,18 @@ public final class FileSystemFixture implements SchemaFixture {
         }
     }
 
+    /**
+     * A file an open store's background thread renamed or deleted after the walk listed it (a spare journal
+     * being made) is left out, as a power cut at that moment could leave it out.
+     */
+    private static void copyUnlessGone(Path path, Path target) throws IOException {
+        try {
+            Files.copy(path, target);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // gone since the walk listed it
+        }
+    }
+
     /** Copies a directory tree; test stores only. */
     public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
@@ -79,7 +91,7 @@ public final class FileSystemFixture implements SchemaFixture {
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(path, target);
+                    copyUnlessGone(path, target);
                 }
             }
         } catch (IOException e) {

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A writer that does not wait for the spare journal (the default) seals the journal at the first commit
- * after the spare is ready, and waits for it only once the journal holds two checkpoints' worth: every
- * sealed journal holds one to two checkpoints' worth of events, and a power cut loses none of them.
+ * after the spare is ready, and waits for it only once the journal holds two checkpoints' worth: with
+ * single appends and no checkpoint due, every sealed journal holds one to two checkpoints' worth of events,
+ * and a power cut loses none of them. (Whether a seal is put off depends on how fast the spare is made
+ * here; {@link CheckpointTimingTest} pins the rule itself.)
  */
 class SealWithoutWaitingTest {
     private static final int INTERVAL = 4;
