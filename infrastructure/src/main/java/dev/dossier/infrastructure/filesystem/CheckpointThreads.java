@@ -63,6 +63,15 @@ final class CheckpointThreads {
         }, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code work} on the metadata thread; null, running nothing, when the threads are closed. */
+    synchronized java.util.concurrent.Future<?> runOnMetadataThread(Work work) {
+        ExecutorService thread = metadataThread();
+        return thread == null ? null : thread.submit(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Hands the metadata thread to {@code use} (to submit work to), unless the threads are closed. */
     synchronized void onMetadataThread(Consumer<ExecutorService> use) {
         ExecutorService thread = metadataThread();

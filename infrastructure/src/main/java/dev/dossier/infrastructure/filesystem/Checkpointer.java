@@ -145,6 +145,14 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} on the background thread that prepares spare journals; null, running nothing, with
+     * {@code inlineCheckpoints} or once the store has closed.
+     */
+    java.util.concurrent.Future<?> inBackground(CheckpointThreads.Work work) {
+        return inline ? null : threads.runOnMetadataThread(work);
+    }
+
     /** Stops the threads for good; nothing starts them again. */
     @Override
     public void close() {

@@ -38,6 +38,7 @@ final class CommitWriter {
             if (parts.journal().size() > 0) {
                 parts.applier().checkpoint();
             }
+            packer.settle();
             PackIntent.finish(parts.layout(), parts.files());
             report[0] = packer.packAll();
         });
@@ -50,6 +51,18 @@ final class CommitWriter {
      */
     AppendResult submit(AppendRequest request) {
         return groupCommit.submit(request, this::commit, failures::failUnknown);
+    }
+
+    /**
+     * At the close, after the checkpoint threads have stopped: clears the intent of the last automatic pack,
+     * whose deletions have ended. A failure leaves the intent for the next open to finish.
+     */
+    void settlePacking() {
+        try {
+            packer.settle();
+        } catch (IOException | RuntimeException e) {
+            // The next open finishes the pack.
+        }
     }
 
     /** Why the store stopped accepting writes, or empty while it accepts them. */

@@ -194,6 +194,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
             if (writer.readOnlyReason().isEmpty()) {
                 writer.exclusively(() -> {
                     parts.checkpointer().drain(true);
+                    writer.settlePacking();
                     if (parts.journal().size() > 0) {
                         parts.applier().checkpoint();
                     }

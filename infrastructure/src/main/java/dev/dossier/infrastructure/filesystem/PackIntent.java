@@ -30,19 +30,31 @@ final class PackIntent {
         return layout.metadata().resolve(FILE);
     }
 
-    /** Records that {@code pack} is about to replace {@code sources}. */
-    static void write(StoreLayout layout, DurableFiles files, Path pack, List<Path> sources) throws IOException {
+    /** Records that {@code pack} is about to replace {@code sources}; returns the record's bytes. */
+    static byte[] write(StoreLayout layout, DurableFiles files, Path pack, List<Path> sources) throws IOException {
         var relative = sources.stream().map(layout::relative).toList();
         byte[] bytes = MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(Map.of("pack", layout.relative(pack), "replaces", relative));
         files.writeAtomically(path(layout), bytes);
         files.syncDirectory(layout.metadata());
+        return bytes;
     }
 
     /** Removes the record of a finished pack. */
     static void clear(StoreLayout layout, DurableFiles files) throws IOException {
         if (Files.deleteIfExists(path(layout))) {
             files.syncDirectory(layout.metadata());
+        }
+    }
+
+    /** Removes the record when it is still {@code bytes} (and not, say, another process's later pack). */
+    static void clearIf(StoreLayout layout, DurableFiles files, byte[] bytes) throws IOException {
+        try {
+            if (java.util.Arrays.equals(Files.readAllBytes(path(layout)), bytes)) {
+                clear(layout, files);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already finished, by a pack or an open
         }
     }
 

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Packs an aggregate's older events into range files: every run of event files and small range files
@@ -43,16 +45,21 @@ final class StorePacker {
      * file), so that its cost does not grow with the aggregate's history.
      */
     private final Map<StreamId, Long> fullThrough = new HashMap<>();
+    /** Aggregates that passed a multiple of {@code packEvery} and wait for their automatic merges, oldest first. */
+    private final Set<StreamId> waiting = new LinkedHashSet<>();
+    private final PackCleanup cleanup;
 
     StorePacker(FileStoreParts parts, int keep) {
         this.parts = parts;
         this.keep = keep;
+        this.cleanup = new PackCleanup(parts);
     }
 
     /**
-     * Packs each aggregate whose version passed a multiple of {@code every} in this commit (none when
-     * {@code every} is not positive). A failure leaves the commit standing; an interrupted pack is finished
-     * by the next pack or open.
+     * Packs, one merge per commit, the aggregates whose version passed a multiple of {@code every} (none when
+     * {@code every} is not positive); the files a merge replaced are deleted in the background
+     * ({@link PackCleanup}), and the next merge waits for a later commit once they are gone. A failure leaves
+     * the commit standing; an interrupted pack is finished by the next pack or open.
      */
     void afterCommit(List<List<Journal.Record>> batches, int every) {
         if (every <= 0) {
@@ -62,15 +69,29 @@ final class StorePacker {
             long first = batch.get(0).entry().version();
             long last = batch.get(batch.size() - 1).entry().version();
             if (last / every > (first - 1) / every) {
-                try {
-                    PackIntent.finish(parts.layout(), parts.files());
-                    int full = Math.min(FULL, Math.max(2, every - keep));
-                    packAutomatically(batch.get(0).entry().stream(), new PackPlan.Full(full, FULL_BYTES), full);
-                } catch (IOException | RuntimeException e) {
-                    // Packing is optional work: the events stay where they were.
-                }
+                waiting.add(batch.get(0).entry().stream());
             }
         }
+        StreamId next = waiting.isEmpty() ? null : waiting.iterator().next();
+        try {
+            if (!cleanup.idle() || next == null) {
+                return;
+            }
+            PackIntent.finish(parts.layout(), parts.files());
+            int full = Math.min(FULL, Math.max(2, every - keep));
+            if (!packAutomatically(next, new PackPlan.Full(full, FULL_BYTES), full)) {
+                waiting.remove(next);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (next != null) {
+                waiting.remove(next); // Packing is optional work: the events stay where they were.
+            }
+        }
+    }
+
+    /** Waits for the deletions of the last automatic merge and clears its intent (before a pack or close). */
+    void settle() throws IOException {
+        cleanup.settle();
     }
 
     /** Packs every aggregate of the store. */
@@ -98,8 +119,11 @@ final class StorePacker {
                 full), least);
     }
 
-    /** Like {@link #pack}, planning from where the aggregate's leading full range files end. */
-    private void packAutomatically(StreamId stream, PackPlan.Full full, int least) throws IOException {
+    /**
+     * Like {@link #pack}, planning from where the aggregate's leading full range files end, and merging one
+     * run only; returns whether another run is left to merge.
+     */
+    private boolean packAutomatically(StreamId stream, PackPlan.Full full, int least) throws IOException {
         var lines = new StoredLines(parts.layout());
         lines.list(stream);
         long from = fullThrough.getOrDefault(stream, 0L);
@@ -111,7 +135,15 @@ final class StorePacker {
         }
         PackPlan.Runs runs = PackPlan.runs(entries, lines, lastVersion(stream), protectedFrom(), full);
         fullThrough.put(stream, Math.max(from, runs.fullThrough()));
-        merge(stream, runs, least);
+        List<List<PackUnit>> merges = runs.runs().stream().filter(merge -> merges(merge, least)).toList();
+        if (!merges.isEmpty()) {
+            merge(stream, merges.get(0), true);
+        }
+        return merges.size() > 1;
+    }
+
+    private static boolean merges(List<PackUnit> run, int least) {
+        return run.size() > 1 && run.stream().mapToInt(u -> u.entries().size()).sum() >= least;
     }
 
     private long lastVersion(StreamId stream) {
@@ -121,14 +153,15 @@ final class StorePacker {
     private PackReport merge(StreamId stream, PackPlan.Runs runs, int least) throws IOException {
         var report = PackReport.EMPTY;
         for (List<PackUnit> merge : runs.runs()) {
-            if (merge.size() > 1 && merge.stream().mapToInt(u -> u.entries().size()).sum() >= least) {
-                report = report.plus(merge(stream, merge));
+            if (merges(merge, least)) {
+                report = report.plus(merge(stream, merge, false));
             }
         }
         return report;
     }
 
-    private PackReport merge(StreamId stream, List<PackUnit> units) throws IOException {
+    /** Merges {@code units} into one range file; deletes what it replaced {@code later}, when it can. */
+    private PackReport merge(StreamId stream, List<PackUnit> units, boolean later) throws IOException {
         var entries = new ArrayList<IndexEntry>();
         var content = new ArrayList<byte[]>();
         var sources = new ArrayList<Path>();
@@ -139,10 +172,14 @@ final class StorePacker {
         }
         var name = new StoreLayout.RangeName(entries.get(0).stamp(), entries.get(entries.size() - 1).stamp());
         Path pack = parts.layout().rangeFile(stream, name.first(), name.last());
-        PackIntent.write(parts.layout(), parts.files(), pack, sources);
+        byte[] intent = PackIntent.write(parts.layout(), parts.files(), pack, sources);
         parts.files().writeAtomically(pack, RangeLines.join(content));
         parts.files().syncDirectory(pack.getParent());
         parts.catalog().added(stream, name, pack);
+        var report = new PackReport(1, entries.size(), sources.size(), 1);
+        if (later && cleanup.deleteLater(pack, sources, intent)) {
+            return report;
+        }
         for (Path source : sources) {
             if (!source.equals(pack)) {
                 Files.deleteIfExists(source);
@@ -150,7 +187,7 @@ final class StorePacker {
         }
         parts.files().syncDirectory(pack.getParent());
         PackIntent.clear(parts.layout(), parts.files());
-        return new PackReport(1, entries.size(), sources.size(), 1);
+        return report;
     }
 
     /** The lowest position a journal (sealed or not) still protects; events below it are in no journal. */

@@ -72,28 +72,39 @@ public final class FileSystemFixture implements SchemaFixture {
     }
 
     /**
-     * A file an open store's background thread renamed or deleted after the walk listed it (a spare journal
-     * being made) is left out, as a power cut at that moment could leave it out.
+     * Copies a directory tree; test stores only. A file an open store's background thread renames or deletes
+     * while the copy walks (a spare journal being made, the files a pack replaced) is left out, as a power cut
+     * at that moment could leave it out.
      */
-    private static void copyUnlessGone(Path path, Path target) throws IOException {
-        try {
-            Files.copy(path, target);
-        } catch (java.nio.file.NoSuchFileException e) {
-            // gone since the walk listed it
-        }
-    }
-
-    /** Copies a directory tree; test stores only. */
     public static void copyTree(Path from, Path to) {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.sorted().toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    copyUnlessGone(path, target);
+        try {
+            Files.walkFileTree(from, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
+                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file,
+                        java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
+                    try {
+                        Files.copy(file, to.resolve(from.relativize(file).toString()));
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        // gone since the walk listed it
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
