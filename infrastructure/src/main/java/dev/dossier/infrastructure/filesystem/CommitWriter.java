@@ -23,7 +23,7 @@ final class CommitWriter {
 
     CommitWriter(FileStoreParts parts) {
         this.parts = parts;
-        this.packer = new StorePacker(parts, parts.options().packKeep());
+        this.packer = new StorePacker(parts, parts.options().packKeep(), this::exclusively);
         this.failures = new CommitFailures(parts.layout().root(), parts.journal());
     }
 
@@ -33,15 +33,20 @@ final class CommitWriter {
      */
     PackReport pack() {
         PackReport[] report = {PackReport.EMPTY};
-        exclusively(() -> {
-            parts.checkpointer().drain(false);
-            if (parts.journal().size() > 0) {
-                parts.applier().checkpoint();
-            }
-            packer.settle();
-            PackIntent.finish(parts.layout(), parts.files());
-            report[0] = packer.packAll();
-        });
+        packer.cleanup().stop();
+        try {
+            exclusively(() -> {
+                parts.checkpointer().drain(false);
+                if (parts.journal().size() > 0) {
+                    parts.applier().checkpoint();
+                }
+                packer.cleanup().idle();
+                PackIntent.finish(parts.layout(), parts.files());
+                report[0] = packer.packAll();
+            });
+        } finally {
+            packer.cleanup().resume();
+        }
         return report[0];
     }
 
@@ -53,13 +58,18 @@ final class CommitWriter {
         return groupCommit.submit(request, this::commit, failures::failUnknown);
     }
 
+    /** Before the close takes the write lock: stops the background deletions of automatic packs. */
+    void stopPacking() {
+        packer.cleanup().stop();
+    }
+
     /**
-     * At the close, after the checkpoint threads have stopped: clears the intent of the last automatic pack,
-     * whose deletions have ended. A failure leaves the intent for the next open to finish.
+     * At the close, as the only writer: finishes what the background deletions of the last automatic pack left
+     * (see {@link #stopPacking}). A failure leaves it to the next open.
      */
     void settlePacking() {
         try {
-            packer.settle();
+            packer.cleanup().idle();
         } catch (IOException | RuntimeException e) {
             // The next open finishes the pack.
         }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Checks a whole store on disk and lists every problem with the path of the file concerned: event files
@@ -56,10 +58,32 @@ public final class FileStoreVerifier {
         }
         var files = new DurableFiles(Durability.OS_BUFFERED, true,
                 layout.root().getFileSystem().supportedFileAttributeViews().contains("posix"));
+        awaitBackgroundDeletions();
         try (WriteLock lock = WriteLock.open(layout.lock(), files); WriteLock.Held held = lock.acquire()) {
             return check();
         } catch (IOException e) {
             throw new StorageException("verify the event store at " + layout.root(), e);
+        }
+    }
+
+    /**
+     * A live store deletes the files an automatic pack replaced in the background, a few at a time, each time
+     * holding the write lock ({@code PackCleanup}). While that goes on (the number of those files left keeps
+     * falling), this waits, up to 10 s, so that the check does not report the pack as unfinished; a pack
+     * that makes no progress for a second is one a crash interrupted, and is reported.
+     */
+    private void awaitBackgroundDeletions() {
+        long start = System.nanoTime();
+        long progressAt = start;
+        int left = PackIntent.replacedLeft(layout);
+        while (left >= 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10)
+                && System.nanoTime() - progressAt < TimeUnit.SECONDS.toNanos(1)) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            int now = PackIntent.replacedLeft(layout);
+            if (now != left) {
+                progressAt = System.nanoTime();
+            }
+            left = now;
         }
     }
 

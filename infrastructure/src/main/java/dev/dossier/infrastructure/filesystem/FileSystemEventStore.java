@@ -191,6 +191,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
         }
         watcher.close();
         try {
+            writer.stopPacking();
             if (writer.readOnlyReason().isEmpty()) {
                 writer.exclusively(() -> {
                     parts.checkpointer().drain(true);

@@ -91,6 +91,31 @@ final class PackIntent {
         return deleted;
     }
 
+    /**
+     * How many of the files an unfinished pack replaces still exist, when its range file exists; -1 when there
+     * is no such pack (no record, no range file, or a record that cannot be read).
+     */
+    static int replacedLeft(StoreLayout layout) {
+        Path record = path(layout);
+        try {
+            JsonNode tree = MAPPER.readTree(Files.readAllBytes(record));
+            Path pack = inside(layout, tree.path("pack").asText(""), record);
+            if (!Files.isRegularFile(pack, LinkOption.NOFOLLOW_LINKS)) {
+                return -1;
+            }
+            int left = 0;
+            for (JsonNode node : tree.path("replaces")) {
+                Path source = inside(layout, node.asText(""), record);
+                if (!source.equals(pack) && Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                    left++;
+                }
+            }
+            return left;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static Path inside(StoreLayout layout, String relative, Path record) {
         Path path = layout.root().resolve(relative).normalize();
         if (relative.isEmpty() || !path.startsWith(layout.root()) || path.startsWith(layout.metadata())) {

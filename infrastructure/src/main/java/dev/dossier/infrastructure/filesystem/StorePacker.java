@@ -48,11 +48,13 @@ final class StorePacker {
     /** Aggregates that passed a multiple of {@code packEvery} and wait for their automatic merges, oldest first. */
     private final Set<StreamId> waiting = new LinkedHashSet<>();
     private final PackCleanup cleanup;
+    /** Set in {@link #afterCommit} once a merge has handed its deletions to the background: no more merges then. */
+    private boolean deleting;
 
-    StorePacker(FileStoreParts parts, int keep) {
+    StorePacker(FileStoreParts parts, int keep, java.util.function.Consumer<CommitWriter.IoAction> exclusively) {
         this.parts = parts;
         this.keep = keep;
-        this.cleanup = new PackCleanup(parts);
+        this.cleanup = new PackCleanup(parts, exclusively);
     }
 
     /**
@@ -72,26 +74,31 @@ final class StorePacker {
                 waiting.add(batch.get(0).entry().stream());
             }
         }
-        StreamId next = waiting.isEmpty() ? null : waiting.iterator().next();
         try {
-            if (!cleanup.idle() || next == null) {
+            if (!cleanup.idle()) {
                 return;
             }
             PackIntent.finish(parts.layout(), parts.files());
-            int full = Math.min(FULL, Math.max(2, every - keep));
-            if (!packAutomatically(next, new PackPlan.Full(full, FULL_BYTES), full)) {
-                waiting.remove(next);
-            }
         } catch (IOException | RuntimeException e) {
-            if (next != null) {
+            return; // tried again after the next commit
+        }
+        int full = Math.min(FULL, Math.max(2, every - keep));
+        while (!waiting.isEmpty() && !deleting) {
+            StreamId next = waiting.iterator().next();
+            try {
+                if (!packAutomatically(next, new PackPlan.Full(full, FULL_BYTES), full)) {
+                    waiting.remove(next);
+                }
+            } catch (IOException | RuntimeException e) {
                 waiting.remove(next); // Packing is optional work: the events stay where they were.
             }
         }
+        deleting = false;
     }
 
-    /** Waits for the deletions of the last automatic merge and clears its intent (before a pack or close). */
-    void settle() throws IOException {
-        cleanup.settle();
+    /** The deletions of automatic packs, in the background. */
+    PackCleanup cleanup() {
+        return cleanup;
     }
 
     /** Packs every aggregate of the store. */
@@ -178,6 +185,7 @@ final class StorePacker {
         parts.catalog().added(stream, name, pack);
         var report = new PackReport(1, entries.size(), sources.size(), 1);
         if (later && cleanup.deleteLater(pack, sources, intent)) {
+            deleting = true;
             return report;
         }
         for (Path source : sources) {

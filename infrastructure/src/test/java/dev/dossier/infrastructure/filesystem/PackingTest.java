@@ -169,6 +169,49 @@ class PackingTest {
         assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
     }
 
+    /**
+     * A live store deletes what an automatic pack replaced a few files at a time; verify waits while that
+     * goes on, and reports a pack that makes no progress (a crash interrupted it).
+     */
+    @Test
+    void verify_waits_for_a_pack_whose_replaced_files_are_being_deleted_and_reports_one_that_stalls()
+            throws Exception {
+        Path root = dir.resolve("store");
+        Path copy = dir.resolve("copy");
+        try (var store = open(root, 2)) {
+            appendSingles(store, 8);
+        }
+        FileSystemFixture.copyTree(root, copy);
+        try (var store = open(copy, 2)) {
+            store.pack();
+        }
+        Path pack = Files.list(copy.resolve("order/o-1")).filter(p -> p.toString().endsWith(".jsonl")).findFirst()
+                .orElseThrow();
+        Path aggregate = root.resolve("order/o-1");
+        List<Path> sources = Files.list(aggregate).sorted().limit(6).map(Path::toAbsolutePath).toList();
+        Files.copy(pack, aggregate.resolve(pack.getFileName()));
+        var layout = new StoreLayout(root.toAbsolutePath());
+        var files = new DurableFiles(Durability.SYNC, true, true);
+        PackIntent.write(layout, files, aggregate.resolve(pack.getFileName()).toAbsolutePath(), sources);
+        assertThat(FileStoreVerifier.at(root).verify().problems()).as("a stalled pack").isNotEmpty();
+
+        Thread deleter = new Thread(() -> {
+            try {
+                for (Path source : sources) {
+                    Thread.sleep(100);
+                    Files.delete(source);
+                }
+                PackIntent.clear(layout, files);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        deleter.start();
+        assertThat(FileStoreVerifier.at(root).verify().problems()).as("deletions under way").isEmpty();
+        deleter.join();
+        assertThat(root.resolve("metadata/packing.json")).doesNotExist();
+    }
+
     @Test
     void a_pack_interrupted_before_its_file_took_its_name_changes_nothing() throws IOException {
         Path root = dir.resolve("store");
