@@ -63,9 +63,15 @@ final class CheckpointThreads {
         }, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code work} on the metadata thread; null, running nothing, when the threads are closed. */
-    synchronized java.util.concurrent.Future<?> runOnMetadataThread(Work work) {
-        ExecutorService thread = metadataThread();
+    /**
+     * Runs {@code work} on the metadata thread; null, running nothing, when the threads are closed, or when
+     * they are stopped and {@code start} is false.
+     */
+    synchronized java.util.concurrent.Future<?> runOnMetadataThread(Work work, boolean start) {
+        ExecutorService thread = start ? metadataThread() : metadata;
+        if (thread != null && thread.isShutdown()) {
+            thread = null;
+        }
         return thread == null ? null : thread.submit(() -> {
             work.run();
             return null;

@@ -146,11 +146,12 @@ final class Checkpointer implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on the background thread that prepares spare journals; null, running nothing, with
-     * {@code inlineCheckpoints} or once the store has closed.
+     * Runs {@code work} on the background thread that prepares spare journals (starting it if need be only
+     * when {@code start}); null, running nothing, with {@code inlineCheckpoints}, once the threads have
+     * stopped (unless {@code start}) or once the store has closed.
      */
-    java.util.concurrent.Future<?> inBackground(CheckpointThreads.Work work) {
-        return inline ? null : threads.runOnMetadataThread(work);
+    java.util.concurrent.Future<?> inBackground(CheckpointThreads.Work work, boolean start) {
+        return inline ? null : threads.runOnMetadataThread(work, start);
     }
 
     /** Stops the threads for good; nothing starts them again. */

@@ -23,7 +23,7 @@ final class CommitWriter {
 
     CommitWriter(FileStoreParts parts) {
         this.parts = parts;
-        this.packer = new StorePacker(parts, parts.options().packKeep(), this::exclusively);
+        this.packer = new StorePacker(parts, parts.options().packKeep(), this::tryExclusively);
         this.failures = new CommitFailures(parts.layout().root(), parts.journal());
     }
 
@@ -33,9 +33,9 @@ final class CommitWriter {
      */
     PackReport pack() {
         PackReport[] report = {PackReport.EMPTY};
-        packer.cleanup().stop();
-        try {
-            exclusively(() -> {
+        exclusively(() -> {
+            packer.cleanup().stop(false);
+            try {
                 parts.checkpointer().drain(false);
                 if (parts.journal().size() > 0) {
                     parts.applier().checkpoint();
@@ -43,10 +43,10 @@ final class CommitWriter {
                 packer.cleanup().idle();
                 PackIntent.finish(parts.layout(), parts.files());
                 report[0] = packer.packAll();
-            });
-        } finally {
-            packer.cleanup().resume();
-        }
+            } finally {
+                packer.cleanup().resume();
+            }
+        });
         return report[0];
     }
 
@@ -58,9 +58,9 @@ final class CommitWriter {
         return groupCommit.submit(request, this::commit, failures::failUnknown);
     }
 
-    /** Before the close takes the write lock: stops the background deletions of automatic packs. */
+    /** At the close: the background deletions of automatic packs stop for good at their next slice. */
     void stopPacking() {
-        packer.cleanup().stop();
+        packer.cleanup().stop(true);
     }
 
     /**
@@ -90,6 +90,30 @@ final class CommitWriter {
                 throw new StorageException("update the store at " + parts.layout().root(), e);
             }
         });
+    }
+
+    /**
+     * Like {@link #exclusively}, but only if no other thread leads the commits and no other thread or process
+     * holds the write lock now: never waits. Returns whether {@code action} ran.
+     */
+    boolean tryExclusively(IoAction action) {
+        if (failures.readOnlyReason().isPresent()) {
+            throw new StorageException("update the store at " + parts.layout().root() + ": it is read-only",
+                    new IOException(failures.readOnlyReason().get()));
+        }
+        boolean[] ran = {false};
+        groupCommit.tryLead(() -> {
+            try (WriteLock.Held held = parts.lock().tryAcquire()) {
+                if (held != null) {
+                    catchUp();
+                    action.run();
+                    ran[0] = true;
+                }
+            } catch (IOException e) {
+                throw new StorageException("update the store at " + parts.layout().root(), e);
+            }
+        });
+        return ran[0];
     }
 
     interface IoAction {

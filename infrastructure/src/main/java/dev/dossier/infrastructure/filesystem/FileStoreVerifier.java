@@ -70,14 +70,14 @@ public final class FileStoreVerifier {
      * A live store deletes the files an automatic pack replaced in the background, a few at a time, each time
      * holding the write lock ({@code PackCleanup}). While that goes on (the number of those files left keeps
      * falling), this waits, up to 10 s, so that the check does not report the pack as unfinished; a pack
-     * that makes no progress for a second is one a crash interrupted, and is reported.
+     * that makes no progress for 3 s is one a crash interrupted, or one a busy writer holds up, and is reported.
      */
     private void awaitBackgroundDeletions() {
         long start = System.nanoTime();
         long progressAt = start;
         int left = PackIntent.replacedLeft(layout);
         while (left >= 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10)
-                && System.nanoTime() - progressAt < TimeUnit.SECONDS.toNanos(1)) {
+                && System.nanoTime() - progressAt < TimeUnit.SECONDS.toNanos(3)) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             int now = PackIntent.replacedLeft(layout);
             if (now != left) {

@@ -56,6 +56,19 @@ final class GroupCommit {
         return request.outcome();
     }
 
+    /** Runs {@code action} as the leader if no other thread leads now; false, running nothing, otherwise. */
+    boolean tryLead(Runnable action) {
+        if (!leader.tryLock()) {
+            return false;
+        }
+        try {
+            action.run();
+        } finally {
+            release();
+        }
+        return true;
+    }
+
     /** Runs {@code action} as the leader, once the current leader is done; no group commits meanwhile. */
     void lead(Runnable action) {
         leader.lock();

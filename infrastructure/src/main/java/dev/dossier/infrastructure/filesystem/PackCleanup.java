@@ -7,121 +7,155 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * Deletes the files an automatic pack replaced on the metadata thread, {@value #SLICE} at a time as the only
  * writer of the store, so that the appending thread does not wait for all of them at once (each deletion can
- * cost a disk read on a large store: 2,000 of them had held one append for 0.7 s on a store of a million
- * events), other work of that thread (a spare journal) runs between slices, and a {@code verify}, which holds
- * the write lock, never sees a file vanish. The last slice forces the directory and clears the pack's intent
- * ({@link PackIntent}) if it is still this pack's. Until then readers already find the events in the pack; a
- * crash leaves the rest to the next open. The writer calls the methods other than {@link #stop}, holding the
- * write lock.
+ * cost a disk read and a discard on a large store: 2,000 of them had held one append for 0.7 s on a store of
+ * a million events) and a {@code verify}, which holds the write lock, never sees a file vanish. A slice never
+ * waits for the lock: when a commit holds it, the slice is queued again 2 ms later, behind whatever else that
+ * thread has to do (a spare journal); when commits keep it from running for {@value #STARVED_MILLIS} ms, the
+ * writer deletes a slice itself after a commit. The last slice forces the directory and clears the pack's
+ * intent ({@link PackIntent}) if it is still this pack's. Readers already find the events in the pack; a
+ * crash leaves the rest to the next open. The writer calls the methods other than {@link #stop} and
+ * {@link #resume}, holding the write lock.
  */
 final class PackCleanup {
     static final int SLICE = 16;
+    static final long STARVED_MILLIS = 100;
+    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private final FileStoreParts parts;
-    /** Runs an action as the only writer of the store (this JVM and other processes), waiting for its turn. */
-    private final Consumer<CommitWriter.IoAction> exclusively;
-    /** The deletions under way (true once all are done and the intent cleared), or null. */
-    private volatile CompletableFuture<Boolean> deleting;
-    /** Set while the store closes or packs: the deletions stop at the next slice and the writer finishes them. */
+    /** Runs an action as the only writer of the store if it can now, without waiting; whether it ran. */
+    private final Predicate<CommitWriter.IoAction> tryExclusively;
+    /** The deletions under way, or null. */
+    private volatile Chain chain;
+    /** Set while the store packs on demand or closes: the deletions stop at their next slice. */
     private volatile boolean stopping;
+    private volatile boolean closed;
 
-    PackCleanup(FileStoreParts parts, Consumer<CommitWriter.IoAction> exclusively) {
+    PackCleanup(FileStoreParts parts, Predicate<CommitWriter.IoAction> tryExclusively) {
         this.parts = parts;
-        this.exclusively = exclusively;
+        this.tryExclusively = tryExclusively;
+    }
+
+    /** The files left to delete; touched only as the only writer of the store. */
+    private final class Chain {
+        final Deque<Path> remaining = new ArrayDeque<>();
+        final Path directory;
+        final byte[] intent;
+        /** Completed true once all are deleted and the intent cleared, false when stopped short. */
+        final CompletableFuture<Boolean> done = new CompletableFuture<>();
+        volatile long progressAt = System.nanoTime();
+
+        Chain(Path directory, byte[] intent) {
+            this.directory = directory;
+            this.intent = intent;
+        }
+
+        /** Deletes the next slice; after the last, forces the directory and clears the intent. */
+        void slice() throws IOException {
+            for (int i = 0; i < SLICE && !remaining.isEmpty(); i++) {
+                Files.deleteIfExists(remaining.poll());
+            }
+            progressAt = System.nanoTime();
+            if (remaining.isEmpty() && !done.isDone()) {
+                parts.files().syncDirectory(directory);
+                PackIntent.clearIf(parts.layout(), parts.files(), intent);
+                done.complete(true);
+            }
+        }
     }
 
     /**
      * Starts deleting {@code sources} (not {@code pack}); false, starting nothing, when there is no metadata
-     * thread to do it (inline checkpoints, a closed store) or the store is closing. Call only when {@link #idle}.
+     * thread to do it (inline checkpoints, a closed store) or the store is packing on demand or closing.
+     * Call only when {@link #idle}.
      */
     boolean deleteLater(Path pack, List<Path> sources, byte[] intent) {
-        if (stopping || deleting != null) {
+        if (stopping || chain != null) {
             return false;
         }
-        Deque<Path> remaining = new ArrayDeque<>();
-        sources.stream().filter(source -> !source.equals(pack)).forEach(remaining::add);
-        var done = new CompletableFuture<Boolean>();
-        if (!nextSlice(pack.getParent(), remaining, intent, done)) {
+        var started = new Chain(pack.getParent(), intent);
+        sources.stream().filter(source -> !source.equals(pack)).forEach(started.remaining::add);
+        chain = started;
+        if (!queue(started, true)) {
+            chain = null;
             return false;
         }
-        deleting = done;
         return true;
     }
 
-    /** Submits the next slice to the metadata thread; false when there is none. */
-    private boolean nextSlice(Path directory, Deque<Path> remaining, byte[] intent, CompletableFuture<Boolean> done) {
-        return parts.checkpointer().inBackground(() -> {
+    /** Queues a slice on the metadata thread (starting it only for the first); false when there is none. */
+    private boolean queue(Chain current, boolean first) {
+        try {
+            return parts.checkpointer().inBackground(() -> slice(current), first) != null;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    private void slice(Chain current) {
+        try {
+            if (current.done.isDone()) {
+                return;
+            }
+            boolean ran = !stopping && tryExclusively.test(current::slice);
+            if (!ran && !stopping) {
+                LockSupport.parkNanos(RETRY_NANOS);
+            }
             if (stopping) {
-                done.complete(false);
-                return;
+                current.done.complete(false);
+            } else if (!current.done.isDone() && !queue(current, false)) {
+                current.done.complete(false);
             }
-            try {
-                exclusively.accept(() -> {
-                    for (int i = 0; i < SLICE && !remaining.isEmpty(); i++) {
-                        Files.deleteIfExists(remaining.poll());
-                    }
-                    if (remaining.isEmpty()) {
-                        parts.files().syncDirectory(directory);
-                        PackIntent.clearIf(parts.layout(), parts.files(), intent);
-                    }
-                });
-            } catch (RuntimeException e) {
-                done.complete(false);
-                return;
-            }
-            if (remaining.isEmpty()) {
-                done.complete(true);
-            } else if (!nextSlice(directory, remaining, intent, done)) {
-                done.complete(false);
-            }
-        }) != null;
+        } catch (RuntimeException | Error e) {
+            current.done.complete(false);
+            throw e;
+        }
+    }
+
+    /** After a commit: when commits have kept the slices from running for a while, deletes one here. */
+    void helpIfStarved() throws IOException {
+        Chain current = chain;
+        if (current != null && !current.done.isDone()
+                && System.nanoTime() - current.progressAt > TimeUnit.MILLISECONDS.toNanos(STARVED_MILLIS)) {
+            current.slice();
+        }
     }
 
     /**
-     * Whether no deletions run now. Deletions that stopped short (a failure, a close) are finished here
-     * ({@link PackIntent#finish}).
+     * Whether no deletions run now. Deletions that stopped short (a failure, a pack on demand, a close) are
+     * finished here ({@link PackIntent#finish}).
      */
     boolean idle() throws IOException {
-        CompletableFuture<Boolean> current = deleting;
+        Chain current = chain;
         if (current == null) {
             return true;
         }
-        if (!current.isDone()) {
+        if (!current.done.isDone()) {
             return false;
         }
-        deleting = null;
-        if (!Boolean.TRUE.equals(current.getNow(false))) {
+        chain = null;
+        if (!Boolean.TRUE.equals(current.done.getNow(false))) {
             PackIntent.finish(parts.layout(), parts.files());
         }
         return true;
     }
 
-    /**
-     * Stops the deletions at their next slice and waits until they have; call without holding the write lock
-     * or leading the commits (a slice waits for both), before a close or a pack. The writer then finishes
-     * them ({@link #idle}). {@link #resume} lets later packs delete in the background again.
-     */
-    void stop() {
-        stopping = true;
-        CompletableFuture<Boolean> current = deleting;
-        if (current != null) {
-            try {
-                current.get();
-            } catch (ExecutionException e) {
-                // stopped short: finished by the writer
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    /** The deletions stop at their next slice, for good when the store closes ({@code forGood}). */
+    void stop(boolean forGood) {
+        if (forGood) {
+            closed = true;
         }
+        stopping = true;
     }
 
-    /** After a pack: later automatic packs delete in the background again. */
+    /** After a pack on demand: later automatic packs delete in the background again, unless the store closes. */
     void resume() {
-        stopping = false;
+        stopping = closed;
     }
 }

@@ -51,10 +51,10 @@ final class StorePacker {
     /** Set in {@link #afterCommit} once a merge has handed its deletions to the background: no more merges then. */
     private boolean deleting;
 
-    StorePacker(FileStoreParts parts, int keep, java.util.function.Consumer<CommitWriter.IoAction> exclusively) {
+    StorePacker(FileStoreParts parts, int keep, java.util.function.Predicate<CommitWriter.IoAction> tryExclusively) {
         this.parts = parts;
         this.keep = keep;
-        this.cleanup = new PackCleanup(parts, exclusively);
+        this.cleanup = new PackCleanup(parts, tryExclusively);
     }
 
     /**
@@ -75,7 +75,8 @@ final class StorePacker {
             }
         }
         try {
-            if (!cleanup.idle()) {
+            cleanup.helpIfStarved();
+            if (!cleanup.idle() || waiting.isEmpty()) {
                 return;
             }
             PackIntent.finish(parts.layout(), parts.files());

@@ -64,6 +64,38 @@ final class WriteLock implements AutoCloseable {
         }
     }
 
+    /** This thread holds the store's write lock if no other thread or process holds it now; null otherwise. */
+    Held tryAcquire() {
+        if (!shared.threads.tryLock()) {
+            return null;
+        }
+        try {
+            FileLock fileLock = shared.channel.tryLock();
+            if (fileLock == null) {
+                shared.threads.unlock();
+                return null;
+            }
+            return () -> {
+                try {
+                    fileLock.release();
+                } catch (IOException e) {
+                    throw new StorageException("release the store's write lock", e);
+                } finally {
+                    shared.threads.unlock();
+                }
+            };
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            shared.threads.unlock();
+            return null;
+        } catch (IOException e) {
+            shared.threads.unlock();
+            throw new StorageException("take the store's write lock", e);
+        } catch (RuntimeException e) {
+            shared.threads.unlock();
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         synchronized (OPEN) {

@@ -72,28 +72,25 @@ public final class FileSystemFixture implements SchemaFixture {
     }
 
     /**
-     * Copies a directory tree; test stores only. A file an open store's background thread renames or deletes
-     * while the copy walks (a spare journal being made, the files a pack replaced) is left out, as a power cut
-     * at that moment could leave it out.
+     * Copies a directory tree, {@code metadata/} first, then in the order of the sorted paths; test stores
+     * only. A file an open store's background thread renames or deletes while the copy walks (a
+     * spare journal being made, the files a pack replaced) is left out, as a power cut then could leave it out.
      */
     public static void copyTree(Path from, Path to) {
+        var paths = new java.util.ArrayList<Path>();
         try {
             Files.walkFileTree(from, new java.nio.file.SimpleFileVisitor<>() {
                 @Override
                 public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
-                        java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
-                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    paths.add(dir);
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public java.nio.file.FileVisitResult visitFile(Path file,
-                        java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
-                    try {
-                        Files.copy(file, to.resolve(from.relativize(file).toString()));
-                    } catch (java.nio.file.NoSuchFileException e) {
-                        // gone since the walk listed it
-                    }
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    paths.add(file);
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
 
@@ -105,6 +102,20 @@ public final class FileSystemFixture implements SchemaFixture {
                     throw e;
                 }
             });
+            Path metadata = from.resolve("metadata");
+            paths.sort(java.util.Comparator.comparing((Path p) -> !p.startsWith(metadata)).thenComparing(p -> p));
+            for (Path path : paths) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    try {
+                        Files.copy(path, target);
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        // gone since the walk listed it
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

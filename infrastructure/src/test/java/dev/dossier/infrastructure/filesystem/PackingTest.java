@@ -195,6 +195,7 @@ class PackingTest {
         PackIntent.write(layout, files, aggregate.resolve(pack.getFileName()).toAbsolutePath(), sources);
         assertThat(FileStoreVerifier.at(root).verify().problems()).as("a stalled pack").isNotEmpty();
 
+        var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
         Thread deleter = new Thread(() -> {
             try {
                 for (Path source : sources) {
@@ -203,12 +204,13 @@ class PackingTest {
                 }
                 PackIntent.clear(layout, files);
             } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+                failure.set(e);
             }
         });
         deleter.start();
         assertThat(FileStoreVerifier.at(root).verify().problems()).as("deletions under way").isEmpty();
         deleter.join();
+        assertThat(failure.get()).isNull();
         assertThat(root.resolve("metadata/packing.json")).doesNotExist();
     }
 
