@@ -45,16 +45,7 @@ final class WriteLock implements AutoCloseable {
     Held acquire() {
         shared.threads.lock();
         try {
-            FileLock fileLock = shared.channel.lock();
-            return () -> {
-                try {
-                    fileLock.release();
-                } catch (IOException e) {
-                    throw new StorageException("release the store's write lock", e);
-                } finally {
-                    shared.threads.unlock();
-                }
-            };
+            return held(shared.channel.lock());
         } catch (IOException e) {
             shared.threads.unlock();
             throw new StorageException("take the store's write lock", e);
@@ -75,15 +66,7 @@ final class WriteLock implements AutoCloseable {
                 shared.threads.unlock();
                 return null;
             }
-            return () -> {
-                try {
-                    fileLock.release();
-                } catch (IOException e) {
-                    throw new StorageException("release the store's write lock", e);
-                } finally {
-                    shared.threads.unlock();
-                }
-            };
+            return held(fileLock);
         } catch (java.nio.channels.OverlappingFileLockException e) {
             shared.threads.unlock();
             return null;
@@ -94,6 +77,19 @@ final class WriteLock implements AutoCloseable {
             shared.threads.unlock();
             throw e;
         }
+    }
+
+    /** The held lock: closing it releases {@code fileLock}, then this JVM's lock. */
+    private Held held(FileLock fileLock) {
+        return () -> {
+            try {
+                fileLock.release();
+            } catch (IOException e) {
+                throw new StorageException("release the store's write lock", e);
+            } finally {
+                shared.threads.unlock();
+            }
+        };
     }
 
     @Override

@@ -59,6 +59,23 @@ public final class FileSystemFixture implements SchemaFixture {
         deleteTree(((FileSystemEventStore) store).root().getParent());
     }
 
+    /** A condition a test waits for. */
+    public interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    /** Whether {@code condition} holds within 10 s (looked at every 5 ms). */
+    public static boolean eventually(Condition condition) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     /** Deletes a directory tree; test stores only. */
     public static void deleteTree(Path root) {
         if (!Files.exists(root)) {

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +41,7 @@ class PackCleanupTest {
         try (var store = FileSystemEventStore.open(FileStoreOptions.at(root).withClock(clock).withPackKeep(10)
                 .withPackEvery(40).withCheckpointInterval(2))) {
             appendSingles(store, 39);
-            assertThat(eventually(() -> sealedJournals(root) == 0))
+            assertThat(FileSystemFixture.eventually(() -> sealedJournals(root) == 0))
                     .as("checkpointed once the writer pauses (a journal protects its events from packing)").isTrue();
             assertThat(RangeFilesTest.list(aggregate)).hasSize(39).noneMatch(f -> f.endsWith(".jsonl"));
 
@@ -50,12 +49,12 @@ class PackCleanupTest {
             FileSystemFixture.copyTree(root, cut);
             assertThat(FileStoreVerifier.at(root).verify().problems()).as("verify waits for the deletions").isEmpty();
             appended = store.readStream(ORDER);
-            assertThat(eventually(() -> RangeFilesTest.list(aggregate).size() <= 11))
+            assertThat(FileSystemFixture.eventually(() -> RangeFilesTest.list(aggregate).size() <= 11))
                     .as("the replaced files deleted within 10 s, without another append").isTrue();
             assertThat(RangeFilesTest.list(aggregate)).hasSize(11).first().asString().endsWith(".jsonl");
             assertThat(store.readStream(ORDER)).isEqualTo(appended).hasSize(40);
             Path intent = root.resolve("metadata").resolve(PackIntent.FILE);
-            assertThat(eventually(() -> !Files.exists(intent))).as("the intent cleared by the last slice, 10 s at most")
+            assertThat(FileSystemFixture.eventually(() -> !Files.exists(intent))).as("the intent cleared by the last slice, 10 s at most")
                     .isTrue();
         }
         assertThat(root.resolve("metadata").resolve(PackIntent.FILE)).doesNotExist();
@@ -79,20 +78,5 @@ class PackCleanupTest {
         try (var files = Files.list(root.resolve("metadata"))) {
             return files.filter(p -> StoreLayout.isSealedJournal(p.getFileName().toString())).count();
         }
-    }
-
-    private interface Check {
-        boolean holds() throws IOException;
-    }
-
-    private static boolean eventually(Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
     }
 }

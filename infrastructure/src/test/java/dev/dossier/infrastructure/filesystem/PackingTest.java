@@ -143,23 +143,12 @@ class PackingTest {
     @Test
     void a_pack_interrupted_after_its_file_took_its_name_is_finished_when_the_store_opens() throws IOException {
         Path root = dir.resolve("store");
-        Path copy = dir.resolve("copy");
         List<RecordedEvent> before;
         try (var store = open(root, 2)) {
             before = appendSingles(store, 8);
         }
-        FileSystemFixture.copyTree(root, copy);
-        try (var store = open(copy, 2)) {
-            store.pack();
-        }
-        Path pack = Files.list(copy.resolve("order/o-1")).filter(p -> p.toString().endsWith(".jsonl")).findFirst()
-                .orElseThrow();
+        interruptAPackAfterItsFileTookItsName(root, dir.resolve("copy"));
         Path aggregate = root.resolve("order/o-1");
-        List<Path> sources = Files.list(aggregate).sorted().limit(6).toList();
-        Files.copy(pack, aggregate.resolve(pack.getFileName()));
-        PackIntent.write(new StoreLayout(root.toAbsolutePath()), new DurableFiles(Durability.SYNC, true, true),
-                aggregate.resolve(pack.getFileName()).toAbsolutePath(),
-                sources.stream().map(Path::toAbsolutePath).toList());
 
         try (var store = open(root, 2)) {
             assertThat(store.readStream(ORDER)).isEqualTo(before);
@@ -177,22 +166,12 @@ class PackingTest {
     void verify_waits_for_a_pack_whose_replaced_files_are_being_deleted_and_reports_one_that_stalls()
             throws Exception {
         Path root = dir.resolve("store");
-        Path copy = dir.resolve("copy");
         try (var store = open(root, 2)) {
             appendSingles(store, 8);
         }
-        FileSystemFixture.copyTree(root, copy);
-        try (var store = open(copy, 2)) {
-            store.pack();
-        }
-        Path pack = Files.list(copy.resolve("order/o-1")).filter(p -> p.toString().endsWith(".jsonl")).findFirst()
-                .orElseThrow();
-        Path aggregate = root.resolve("order/o-1");
-        List<Path> sources = Files.list(aggregate).sorted().limit(6).map(Path::toAbsolutePath).toList();
-        Files.copy(pack, aggregate.resolve(pack.getFileName()));
+        List<Path> sources = interruptAPackAfterItsFileTookItsName(root, dir.resolve("copy"));
         var layout = new StoreLayout(root.toAbsolutePath());
         var files = new DurableFiles(Durability.SYNC, true, true);
-        PackIntent.write(layout, files, aggregate.resolve(pack.getFileName()).toAbsolutePath(), sources);
         assertThat(FileStoreVerifier.at(root).verify().problems()).as("a stalled pack").isNotEmpty();
 
         var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
@@ -212,6 +191,25 @@ class PackingTest {
         deleter.join();
         assertThat(failure.get()).isNull();
         assertThat(root.resolve("metadata/packing.json")).doesNotExist();
+    }
+
+    /**
+     * Leaves {@code root}'s aggregate as a crash after step 2 of a pack leaves it: the range file (made by
+     * packing a copy) beside the six files it replaces, and the intent; returns those six files.
+     */
+    private List<Path> interruptAPackAfterItsFileTookItsName(Path root, Path copy) throws IOException {
+        FileSystemFixture.copyTree(root, copy);
+        try (var store = open(copy, 2)) {
+            store.pack();
+        }
+        Path pack = RangeFilesTest.list(copy.resolve("order/o-1")).stream().filter(name -> name.endsWith(".jsonl"))
+                .findFirst().map(copy.resolve("order/o-1")::resolve).orElseThrow();
+        Path aggregate = root.resolve("order/o-1").toAbsolutePath();
+        List<Path> sources = RangeFilesTest.list(aggregate).stream().limit(6).map(aggregate::resolve).toList();
+        Files.copy(pack, aggregate.resolve(pack.getFileName()));
+        PackIntent.write(new StoreLayout(root.toAbsolutePath()), new DurableFiles(Durability.SYNC, true, true),
+                aggregate.resolve(pack.getFileName()), sources);
+        return sources;
     }
 
     @Test
