@@ -127,6 +127,11 @@ final class PackCleanup {
         }
     }
 
+    /** Whether deletions were handed to the background and not yet settled ({@link #idle}). */
+    boolean busy() {
+        return chain != null;
+    }
+
     /**
      * Whether no deletions run now. Deletions that stopped short (a failure, a pack on demand, a close) are
      * finished here ({@link PackIntent#finish}).

@@ -48,8 +48,6 @@ final class StorePacker {
     /** Aggregates that passed a multiple of {@code packEvery} and wait for their automatic merges, oldest first. */
     private final Set<StreamId> waiting = new LinkedHashSet<>();
     private final PackCleanup cleanup;
-    /** Set in {@link #afterCommit} once a merge has handed its deletions to the background: no more merges then. */
-    private boolean deleting;
 
     StorePacker(FileStoreParts parts, int keep, java.util.function.Predicate<CommitWriter.IoAction> tryExclusively) {
         this.parts = parts;
@@ -84,7 +82,7 @@ final class StorePacker {
             return; // tried again after the next commit
         }
         int full = Math.min(FULL, Math.max(2, every - keep));
-        while (!waiting.isEmpty() && !deleting) {
+        while (!waiting.isEmpty() && !cleanup.busy()) {
             StreamId next = waiting.iterator().next();
             try {
                 if (!packAutomatically(next, new PackPlan.Full(full, FULL_BYTES), full)) {
@@ -94,7 +92,6 @@ final class StorePacker {
                 waiting.remove(next); // Packing is optional work: the events stay where they were.
             }
         }
-        deleting = false;
     }
 
     /** The deletions of automatic packs, in the background. */
@@ -186,7 +183,6 @@ final class StorePacker {
         parts.catalog().added(stream, name, pack);
         var report = new PackReport(1, entries.size(), sources.size(), 1);
         if (later && cleanup.deleteLater(pack, sources, intent)) {
-            deleting = true;
             return report;
         }
         for (Path source : sources) {
