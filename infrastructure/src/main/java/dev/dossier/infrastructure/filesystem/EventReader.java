@@ -32,29 +32,34 @@ final class EventReader {
     private final EventFileCodec codec;
     private final RangeCatalog catalog;
     private final FileCache cache;
+    private final ReadHelper helper;
     private final Set<Path> realDirectories = ConcurrentHashMap.newKeySet();
 
-    EventReader(StoreLayout layout, EventFileCodec codec, RangeCatalog catalog, FileCache cache) {
+    EventReader(StoreLayout layout, EventFileCodec codec, RangeCatalog catalog, FileCache cache, ReadHelper helper) {
         this.layout = layout;
         this.codec = codec;
         this.catalog = catalog;
         this.cache = cache;
+        this.helper = helper;
     }
 
     /**
      * The events of {@code entries}, in their order, their payloads read as {@code reading} says (a payload
-     * to upcast comes with its tree, or already upcast).
+     * to upcast comes with its tree, or already upcast). A long list is loaded by this thread and the
+     * {@link ReadHelper}'s together.
      *
      * @throws CorruptDataException when an event is missing, unreadable or disagrees with its entry
      * @throws StorageException when a file cannot be read
      */
     List<EventFileCodec.Decoded> load(List<IndexEntry> entries, PayloadReading reading) {
-        var events = new ArrayList<EventFileCodec.Decoded>(entries.size());
-        RangeFile[] lastRange = new RangeFile[1];
-        for (IndexEntry entry : entries) {
-            events.add(loadOne(entry, lastRange, reading));
-        }
-        return events;
+        return helper.run(entries.size(), (from, to) -> {
+            var events = new ArrayList<EventFileCodec.Decoded>(to - from);
+            RangeFile[] lastRange = new RangeFile[1];
+            for (IndexEntry entry : entries.subList(from, to)) {
+                events.add(loadOne(entry, lastRange, reading));
+            }
+            return events;
+        });
     }
 
     private EventFileCodec.Decoded loadOne(IndexEntry entry, RangeFile[] lastRange, PayloadReading reading) {

@@ -39,6 +39,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
     private final CommitWriter writer;
     private final IndexWatcher watcher;
     private final EventReader reader;
+    private final ReadHelper helper = new ReadHelper();
     /** How payloads are read for {@link #loadAll}: upcast on the fly, or parsed into a tree for the upcaster. */
     private final PayloadReading upcasting;
 
@@ -48,7 +49,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
         this.writer = new CommitWriter(parts);
         this.watcher = new IndexWatcher(parts.layout().index());
         this.reader = new EventReader(parts.layout(), parts.codec(), parts.catalog(),
-                new FileCache(parts.options().readCacheBytes()));
+                new FileCache(parts.options().readCacheBytes()), helper);
         this.upcasting = new PayloadReading.Upcasting(upcaster());
     }
 
@@ -181,7 +182,8 @@ public final class FileSystemEventStore extends IndexedEventStore {
 
     /**
      * Checkpoints when the journal holds anything (so the next open has nothing to redo), rewrites the
-     * metadata registries when they do not describe the whole index, then releases files and the lock. A
+     * metadata registries when they do not describe the whole index, then releases files and the lock and
+     * ends the reader thread ({@link ReadHelper}). A
      * store that was only read writes nothing. Idempotent.
      */
     @Override
@@ -213,6 +215,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
                 // Nothing is lost: every commit was forced before it was acknowledged.
             }
             parts.lock().close();
+            helper.close();
         }
     }
 }
