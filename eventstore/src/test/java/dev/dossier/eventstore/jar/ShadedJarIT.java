@@ -65,6 +65,15 @@ class ShadedJarIT {
             Object event = call(host, "dev.dossier.domain.model.NewEvent", "of", "OrderPlaced", payload);
             call(store, "append", stream, call(host, "dev.dossier.domain.model.ExpectedVersion", "noStream"), event);
             List<?> events = (List<?>) call(store, "readStream", stream);
+            var lines = new ArrayList<Object>();
+            for (int i = 0; i < 600; i++) {
+                lines.add(call(host, "dev.dossier.domain.model.NewEvent", "of", "LineAdded",
+                        call(host, "dev.dossier.domain.model.RawJson", "of", "{\"line\":" + i + "}")));
+            }
+            Object other = call(host, "dev.dossier.domain.model.StreamId", "of", "order", "o-2");
+            call(store, "append", other, call(host, "dev.dossier.domain.model.ExpectedVersion", "noStream"), lines);
+            Object first = host.loadClass("dev.dossier.domain.model.GlobalPosition").getField("FIRST").get(null);
+            assertThat((List<?>) call(store, "readAll", first, 1_000)).as("a read long enough to be shared").hasSize(601);
             call(store, "close");
 
             assertThat(events).hasSize(1);
@@ -134,7 +143,8 @@ class ShadedJarIT {
 
     private static boolean accepts(Method method, Object[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (!method.getParameterTypes()[i].isInstance(args[i])) {
+            Class<?> boxed = java.lang.invoke.MethodType.methodType(method.getParameterTypes()[i]).wrap().returnType();
+            if (!boxed.isInstance(args[i])) {
                 return false;
             }
         }

@@ -1,8 +1,6 @@
 package dev.dossier.infrastructure.filesystem;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +26,7 @@ final class CheckpointThreads {
     private boolean checkScheduled;
     private Future<?> refreshing;
     private boolean closed;
-    private final List<Thread> made = new ArrayList<>();
+    private final DaemonThreads threads = new DaemonThreads();
 
     /**
      * Runs {@code look} on the checkpoint thread in {@code millis}, unless a look is scheduled already; a
@@ -39,7 +37,7 @@ final class CheckpointThreads {
             return;
         }
         if (checks == null) {
-            checks = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "dossier-checkpointer"));
+            checks = new ScheduledThreadPoolExecutor(1, threads.named("dossier-checkpointer"));
             checks.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         }
         schedule(checks, millis, look);
@@ -114,7 +112,7 @@ final class CheckpointThreads {
             return null;
         }
         if (metadata == null || metadata.isShutdown()) {
-            metadata = Executors.newSingleThreadExecutor(task -> daemon(task, "dossier-metadata"));
+            metadata = Executors.newSingleThreadExecutor(threads.named("dossier-metadata"));
         }
         return metadata;
     }
@@ -124,10 +122,7 @@ final class CheckpointThreads {
      * close the index's shared channel. An interrupt of the caller is kept for after the wait.
      */
     void stop() {
-        List<Thread> ending;
         synchronized (this) {
-            ending = List.copyOf(made);
-            made.clear();
             if (checks != null) {
                 checks.shutdown();
             }
@@ -139,13 +134,7 @@ final class CheckpointThreads {
             checkScheduled = false;
             refreshing = null;
         }
-        boolean interrupted = false;
-        for (Thread thread : ending) {
-            interrupted |= join(thread);
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        threads.joinAll();
     }
 
     /** Stops both threads for good. */
@@ -154,29 +143,5 @@ final class CheckpointThreads {
             closed = true;
         }
         stop();
-    }
-
-    /**
-     * Waits until {@code thread} has ended; returns whether the wait was interrupted. Joining the threads
-     * the executors made, rather than awaiting the executors, also covers the moment between an executor
-     * counting as terminated and its thread ending.
-     */
-    private static boolean join(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                return interrupted;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-    }
-
-    private synchronized Thread daemon(Runnable task, String name) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        made.add(t);
-        return t;
     }
 }

@@ -30,9 +30,10 @@ import java.util.Objects;
  * {@code <aggregate-type>/<aggregate-id>/}, or a line of a JSON Lines range file there (a batch of ten or
  * more, or a pack of older events), and {@code metadata/event-index.jsonl} is the commit log that orders
  * them. Thread-safe; several processes may open the same directory and append concurrently. Starts no
- * thread when it opens; appends start one checkpoint thread ({@code dossier-checkpointer}) once the
- * journal first fills up, and registering a commit listener ({@link #onCommit(Runnable)}) starts a
- * watcher; {@link #close()} stops both.
+ * thread when it opens; appends start the checkpoint threads ({@code dossier-checkpointer}, {@code
+ * dossier-metadata}) when first needed, a read of more than 512 events starts a helper ({@code
+ * dossier-reader}, see {@link ReadHelper}), and registering a commit listener ({@link #onCommit(Runnable)})
+ * starts a watcher; {@link #close()} stops them all and waits for their threads to end.
  */
 public final class FileSystemEventStore extends IndexedEventStore {
     private final FileStoreParts parts;
@@ -214,8 +215,11 @@ public final class FileSystemEventStore extends IndexedEventStore {
             } catch (IOException e) {
                 // Nothing is lost: every commit was forced before it was acknowledged.
             }
-            parts.lock().close();
-            helper.close();
+            try {
+                parts.lock().close();
+            } finally {
+                helper.close();
+            }
         }
     }
 }

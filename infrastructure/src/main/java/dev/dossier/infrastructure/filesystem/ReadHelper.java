@@ -2,25 +2,27 @@ package dev.dossier.infrastructure.filesystem;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Shares a large read between the calling thread and one helper thread, {@code dossier-reader}: reading
- * small files and decoding their events keeps one core busy, and a machine has more. The work is cut into
- * chunks of {@link #CHUNK} items that both threads claim in turn, so the caller never waits for a helper
- * that is slow to start: it does every chunk left, then waits only for the one the helper is doing. The
- * helper is a daemon thread, started when first needed and ended after {@link #IDLE_SECONDS} without work
- * or at {@link #close}; while it helps one read, other reads run on their own thread alone. Thread-safe.
+ * Shares a long read between the calling thread and one helper thread, {@code dossier-reader}: reading
+ * small files and decoding their events keeps one core busy, and a machine has more. A read of more than
+ * {@link #ALONE} items is cut into chunks of {@link #CHUNK} that both threads claim in turn, so the caller
+ * never waits for a helper that is slow to start: it does every chunk left, then waits only for the one
+ * the helper is on. The helper is a daemon thread, started when first needed and ended after {@link
+ * #IDLE_SECONDS} without work or at {@link #close}; it binds payloads with the caller's context class
+ * loader and inherits no thread-local of anyone. While it helps one read, other reads run on their own
+ * thread alone. When chunks fail, the failure of the first in order is thrown, as a read on one thread
+ * would. Thread-safe.
  */
 final class ReadHelper {
     /** Items per chunk: large enough that claiming one costs nothing next to reading it. */
     static final int CHUNK = 256;
+    /** Reads of up to this many items run on the calling thread alone. */
+    static final int ALONE = 2 * CHUNK;
     /** A helper thread without work ends after this long. */
     static final int IDLE_SECONDS = 2;
 
@@ -29,126 +31,47 @@ final class ReadHelper {
         List<R> run(int from, int to);
     }
 
+    private final DaemonThreads threads = new DaemonThreads();
     private final ThreadPoolExecutor helper = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, "dossier-reader");
-                thread.setDaemon(true);
-                return thread;
-            });
+            new SynchronousQueue<>(), threads.named("dossier-reader"));
 
     /**
      * The results of {@code work} on {@code items} items, in their order: the chunks' results one after
-     * another. A failure of any chunk is thrown here, on the calling thread.
+     * another. A failure of any chunk is thrown here, on the calling thread (the first in order, when
+     * several fail).
      */
     <R> List<R> run(int items, Chunk<R> work) {
-        int chunks = (items + CHUNK - 1) / CHUNK;
-        if (chunks < 2) {
+        if (items <= ALONE) {
             return work.run(0, items);
         }
-        Shared<R> shared = new Shared<>(items, chunks, work);
+        SharedRead<R> shared = new SharedRead<>(items, CHUNK, work);
         boolean helping = offer(shared);
         shared.work();
         if (helping) {
             shared.awaitHelper();
         }
+        shared.throwFirstFailure();
         var results = new ArrayList<R>(items);
-        for (List<R> part : shared.done) {
-            results.addAll(part);
-        }
+        shared.results().forEach(results::addAll);
         return results;
     }
 
     /**
-     * Ends the helper thread and returns once it has ended (it finishes the chunk it is on, if any), or when
-     * this thread is interrupted; later reads run on their own thread alone.
+     * Ends the helper thread: a read it is helping finishes first. Returns once the thread has ended, or
+     * when this thread is interrupted (its interrupt flag set again). Later reads run on their own thread.
      */
     void close() {
         helper.shutdown();
-        try {
-            helper.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.joinAll();
     }
 
-    private boolean offer(Shared<?> shared) {
+    private boolean offer(SharedRead<?> shared) {
         try {
             helper.execute(shared::help);
             return true;
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException | OutOfMemoryError e) {
+            // Busy helping another read, closed, or no thread could be made: this read runs alone.
             return false;
-        }
-    }
-
-    /** One read shared between its caller and the helper. */
-    private static final class Shared<R> {
-        private final int items;
-        private final int chunks;
-        private final Chunk<R> work;
-        private final List<R>[] done;
-        private final AtomicInteger next = new AtomicInteger();
-        /** Set by whichever comes first: the helper starting, or the caller giving up on it. */
-        private final AtomicBoolean helperClaimed = new AtomicBoolean();
-        private final CountDownLatch helperDone = new CountDownLatch(1);
-        private volatile Throwable helperFailure;
-
-        @SuppressWarnings("unchecked")
-        Shared(int items, int chunks, Chunk<R> work) {
-            this.items = items;
-            this.chunks = chunks;
-            this.work = work;
-            this.done = (List<R>[]) new List<?>[chunks];
-        }
-
-        /** Claims and does chunks until none is left; on a failure, leaves the rest to no one. */
-        void work() {
-            try {
-                for (int c; (c = next.getAndIncrement()) < chunks; ) {
-                    done[c] = work.run(c * CHUNK, Math.min(items, (c + 1) * CHUNK));
-                }
-            } catch (RuntimeException | Error e) {
-                next.set(chunks);
-                throw e;
-            }
-        }
-
-        void help() {
-            if (!helperClaimed.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                work();
-            } catch (Throwable e) {
-                helperFailure = e;
-            } finally {
-                helperDone.countDown();
-            }
-        }
-
-        /** Waits for the helper's last chunk, if it started; throws its failure. */
-        void awaitHelper() {
-            if (helperClaimed.compareAndSet(false, true)) {
-                return;
-            }
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    helperDone.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            Throwable failure = helperFailure;
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
         }
     }
 }

@@ -85,6 +85,38 @@ class LongReadsTest {
     }
 
     @Test
+    void long_reads_from_several_threads_at_once_each_get_every_event_in_order() throws Exception {
+        try (var store = open()) {
+            List<RecordedEvent> appended = fill(store);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var reads = new ArrayList<java.util.concurrent.Future<List<RecordedEvent>>>();
+                for (int i = 0; i < 8; i++) {
+                    reads.add(pool.submit(() -> store.readAll(GlobalPosition.FIRST, 10 * BATCHES)));
+                }
+                for (var read : reads) {
+                    assertThat(read.get()).isEqualTo(appended);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void a_long_read_of_single_event_files_returns_every_event_in_order() {
+        try (var store = FileSystemEventStore.open(FileStoreOptions.at(dir.resolve("store"))
+                .withDurability(Durability.OS_BUFFERED))) {
+            var appended = new ArrayList<RecordedEvent>();
+            for (int i = 0; i < 1_200; i++) {
+                NewEvent event = NewEvent.of("ItemAdded", RawJson.of("{\"line\":" + i + "}"));
+                appended.addAll(store.append(stream(i % AGGREGATES), ExpectedVersion.any(), List.of(event)).events());
+            }
+            assertThat(store.readAll(GlobalPosition.FIRST, 2_000)).isEqualTo(appended);
+        }
+    }
+
+    @Test
     void no_reader_thread_outlives_the_store() {
         Set<Thread> before = readerThreads();
         Set<Thread> started;

@@ -36,10 +36,11 @@ class ReadHelperTest {
     }
 
     @Test
-    void a_long_read_is_shared_with_the_helper_thread() throws InterruptedException {
+    void a_read_one_item_past_the_threshold_is_shared_with_the_helper_thread() {
+        int items = ReadHelper.ALONE + 1;
         Set<String> threads = ConcurrentHashMap.newKeySet();
         CountDownLatch helped = new CountDownLatch(1);
-        List<Integer> result = helper.run(ReadHelper.CHUNK * 4, (from, to) -> {
+        List<Integer> result = helper.run(items, (from, to) -> {
             threads.add(Thread.currentThread().getName());
             if (Thread.currentThread().getName().equals("dossier-reader")) {
                 helped.countDown();
@@ -48,14 +49,14 @@ class ReadHelperTest {
             }
             return numbers(from, to);
         });
-        assertThat(result).isEqualTo(numbers(0, ReadHelper.CHUNK * 4));
-        assertThat(threads).contains("dossier-reader", Thread.currentThread().getName());
+        assertThat(result).isEqualTo(numbers(0, items));
+        assertThat(threads).contains("dossier-reader");
     }
 
     @Test
-    void a_short_read_runs_on_the_calling_thread_alone() {
+    void a_read_of_up_to_the_threshold_runs_on_the_calling_thread_alone() {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        helper.run(ReadHelper.CHUNK, (from, to) -> {
+        helper.run(ReadHelper.ALONE, (from, to) -> {
             threads.add(Thread.currentThread());
             return numbers(from, to);
         });
@@ -75,6 +76,57 @@ class ReadHelperTest {
             }
             return numbers(from, to);
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("is damaged");
+    }
+
+    @Test
+    void when_chunks_fail_on_both_threads_the_first_in_order_is_thrown() {
+        CountDownLatch laterFailed = new CountDownLatch(1);
+        assertThatThrownBy(() -> helper.run(ReadHelper.CHUNK * 4, (from, to) -> {
+            if (from == ReadHelper.CHUNK) {
+                laterFailed.countDown();
+                throw new IllegalStateException("the second chunk is damaged");
+            }
+            await(laterFailed);
+            throw new IllegalStateException("the first chunk is damaged");
+        })).hasMessage("the first chunk is damaged");
+    }
+
+    @Test
+    void the_helper_binds_with_the_callers_context_class_loader_and_inherits_no_thread_local() {
+        ClassLoader hosts = new ClassLoader(getClass().getClassLoader()) {
+        };
+        InheritableThreadLocal<String> tenant = new InheritableThreadLocal<>();
+        Thread caller = Thread.currentThread();
+        ClassLoader own = caller.getContextClassLoader();
+        tenant.set("ada");
+        try {
+            Set<Object> first = helpersView(tenant);
+            caller.setContextClassLoader(hosts);
+            Set<Object> second = helpersView(tenant);
+            assertThat(first).as("the thread is made during this read").containsExactlyInAnyOrder(own, "null");
+            assertThat(second).as("the same thread, helping a caller with another loader")
+                    .containsExactlyInAnyOrder(hosts, "null");
+        } finally {
+            caller.setContextClassLoader(own);
+            tenant.remove();
+        }
+    }
+
+    /** The context class loader and the value of {@code local} the helper thread has while it helps a read. */
+    private Set<Object> helpersView(ThreadLocal<String> local) {
+        Set<Object> seen = ConcurrentHashMap.newKeySet();
+        CountDownLatch helped = new CountDownLatch(1);
+        helper.run(ReadHelper.CHUNK * 4, (from, to) -> {
+            if (Thread.currentThread().getName().equals("dossier-reader")) {
+                seen.add(Thread.currentThread().getContextClassLoader());
+                seen.add(String.valueOf(local.get()));
+                helped.countDown();
+            } else if (from == 0) {
+                await(helped);
+            }
+            return numbers(from, to);
+        });
+        return seen;
     }
 
     @Test
