@@ -36,15 +36,25 @@ final class DaemonThreads {
             ending = List.copyOf(made);
             made.clear();
         }
-        boolean interrupted = false;
         for (Thread thread : ending) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+            uninterruptibly(thread::join);
+        }
+    }
+
+    /** A wait that an interrupt may cut short. */
+    interface Wait {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs {@code wait} to its end, whatever interrupts come; the caller's interrupt is kept for afterwards. */
+    static void uninterruptibly(Wait wait) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                wait.run();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) {

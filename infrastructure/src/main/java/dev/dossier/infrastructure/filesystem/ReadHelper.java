@@ -2,8 +2,8 @@ package dev.dossier.infrastructure.filesystem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * never waits for a helper that is slow to start: it does every chunk left, then waits only for the one
  * the helper is on. The helper is a daemon thread, started when first needed and ended after {@link
  * #IDLE_SECONDS} without work or at {@link #close}; it binds payloads with the caller's context class
- * loader and inherits no thread-local of anyone. While it helps one read, other reads run on their own
- * thread alone. When chunks fail, the failure of the first in order is thrown, as a read on one thread
- * would. Thread-safe.
+ * loader and inherits no thread-local of anyone. While it helps one read, other reads start alone, and it
+ * joins each in turn when it is free (a read it reaches only after it ended costs it nothing). When chunks
+ * fail, the failure of the first in order is thrown, as a read on one thread would. Thread-safe.
  */
 final class ReadHelper {
     /** Items per chunk: large enough that claiming one costs nothing next to reading it. */
@@ -32,8 +32,12 @@ final class ReadHelper {
     }
 
     private final DaemonThreads threads = new DaemonThreads();
-    private final ThreadPoolExecutor helper = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), threads.named("dossier-reader"));
+    private final ThreadPoolExecutor helper = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), threads.named("dossier-reader"));
+
+    ReadHelper() {
+        helper.allowCoreThreadTimeOut(true);
+    }
 
     /**
      * The results of {@code work} on {@code items} items, in their order: the chunks' results one after
@@ -70,7 +74,7 @@ final class ReadHelper {
             helper.execute(shared::help);
             return true;
         } catch (RejectedExecutionException | OutOfMemoryError e) {
-            // Busy helping another read, closed, or no thread could be made: this read runs alone.
+            // Closed, or no thread could be made: this read runs alone.
             return false;
         }
     }

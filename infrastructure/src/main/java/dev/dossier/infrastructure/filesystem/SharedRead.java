@@ -73,20 +73,8 @@ final class SharedRead<R> {
 
     /** Waits for the helper's last chunk, if it started; an interrupt is kept for after the wait. */
     void awaitHelper() {
-        if (helperClaimed.compareAndSet(false, true)) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                helperDone.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (!helperClaimed.compareAndSet(false, true)) {
+            DaemonThreads.uninterruptibly(helperDone::await);
         }
     }
 
