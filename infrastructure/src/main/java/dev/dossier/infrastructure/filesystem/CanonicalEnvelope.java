@@ -1,7 +1,21 @@
 package dev.dossier.infrastructure.filesystem;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.AGGREGATE_ID;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.AGGREGATE_TYPE;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.AGGREGATE_VERSION;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.CAUSATION_ID;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.CORRELATION_ID;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.DATA;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.EVENT_ID;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.EVENT_TYPE;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.GLOBAL_POSITION;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.METADATA;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.PREVIOUS_EVENT_ID;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.SCHEMA_VERSION;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.STAMP;
+import static dev.dossier.infrastructure.filesystem.EnvelopeToken.TIMESTAMP;
+
+import dev.dossier.infrastructure.filesystem.CanonicalCursor.NotCanonical;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,21 +28,6 @@ import java.util.Map;
  * it lies (from after {@code "data": } to the envelope's closing brace) and checks it as JSON.
  */
 final class CanonicalEnvelope {
-    private static final byte[] STAMP = bytes("{\"stamp\":\"");
-    private static final byte[] EVENT_ID_NAME = token("eventId");
-    private static final byte[] EVENT_TYPE_NAME = token("eventType");
-    private static final byte[] SCHEMA_VERSION_NAME = token("schemaVersion");
-    private static final byte[] AGGREGATE_TYPE_NAME = token("aggregateType");
-    private static final byte[] AGGREGATE_ID_NAME = token("aggregateId");
-    private static final byte[] AGGREGATE_VERSION_NAME = token("aggregateVersion");
-    private static final byte[] GLOBAL_POSITION_NAME = token("globalPosition");
-    private static final byte[] TIMESTAMP_NAME = token("timestamp");
-    private static final byte[] PREVIOUS_EVENT_ID_NAME = token("previousEventId");
-    private static final byte[] CORRELATION_ID_NAME = token("correlationId");
-    private static final byte[] CAUSATION_ID_NAME = token("causationId");
-    private static final byte[] METADATA_NAME = token("metadata");
-    private static final byte[] DATA_NAME = token("data");
-
     final EnvelopeText eventId;
     final EnvelopeText eventType;
     final long schemaVersion;
@@ -44,44 +43,31 @@ final class CanonicalEnvelope {
     final int dataFrom;
     final int dataTo;
 
-    private final byte[] in;
-    private final boolean line;
-    private int at;
-
     private CanonicalEnvelope(byte[] in, int from, int to, boolean line) {
-        this.in = in;
-        this.line = line;
-        this.at = from;
+        var cursor = new CanonicalCursor(in, from, line);
         if (line) {
-            expect(STAMP);
-            for (int end = at + 20; at < end; at++) {
-                if (in[at] < '0' || in[at] > '9') {
-                    throw NotCanonical.INSTANCE;
-                }
-            }
-            expect('"');
-            expect(',');
+            cursor.expect(STAMP);
+            cursor.digits(20);
+            cursor.expect('"');
+            cursor.expect(',');
         } else {
-            expect('{');
+            cursor.expect('{');
         }
-        eventId = text(EVENT_ID_NAME, true);
-        eventType = text(EVENT_TYPE_NAME, false);
-        schemaVersion = number(SCHEMA_VERSION_NAME);
-        aggregateType = text(AGGREGATE_TYPE_NAME, false);
-        aggregateId = text(AGGREGATE_ID_NAME, false);
-        aggregateVersion = number(AGGREGATE_VERSION_NAME);
-        globalPosition = number(GLOBAL_POSITION_NAME);
-        timestamp = text(TIMESTAMP_NAME, false);
-        previousEventId = text(PREVIOUS_EVENT_ID_NAME, false);
-        correlationId = text(CORRELATION_ID_NAME, false);
-        causationId = text(CAUSATION_ID_NAME, false);
-        metadata = metadata();
-        name(DATA_NAME, false);
-        dataFrom = at;
-        dataTo = to - (line ? 2 : 3);
-        if (dataTo <= dataFrom || !ends(to, line ? "}\n" : "\n}\n") || blank(in[dataFrom]) || blank(in[dataTo - 1])) {
-            throw NotCanonical.INSTANCE;
-        }
+        eventId = cursor.text(EVENT_ID, true);
+        eventType = cursor.text(EVENT_TYPE, false);
+        schemaVersion = cursor.number(SCHEMA_VERSION);
+        aggregateType = cursor.text(AGGREGATE_TYPE, false);
+        aggregateId = cursor.text(AGGREGATE_ID, false);
+        aggregateVersion = cursor.number(AGGREGATE_VERSION);
+        globalPosition = cursor.number(GLOBAL_POSITION);
+        timestamp = cursor.text(TIMESTAMP, false);
+        previousEventId = cursor.text(PREVIOUS_EVENT_ID, false);
+        correlationId = cursor.text(CORRELATION_ID, false);
+        causationId = cursor.text(CAUSATION_ID, false);
+        metadata = metadata(cursor);
+        cursor.name(DATA, false);
+        dataFrom = cursor.position();
+        dataTo = cursor.payloadEnd(dataFrom, to);
     }
 
     /**
@@ -96,133 +82,30 @@ final class CanonicalEnvelope {
         }
     }
 
-    /** {@code "<name>": } (as {@code token}), after the separator and layout that precede it (none before the first). */
-    private void name(byte[] token, boolean first) {
-        if (!first) {
-            expect(',');
-        }
-        layout();
-        expect(token);
-    }
-
-    /** A field's text, {@link EnvelopeText#NULL} for {@code null}. */
-    private EnvelopeText text(byte[] token, boolean first) {
-        name(token, first);
-        return textValue();
-    }
-
-    private EnvelopeText textValue() {
-        if (in[at] == 'n') {
-            expect('n');
-            expect('u');
-            expect('l');
-            expect('l');
-            return EnvelopeText.NULL;
-        }
-        expect('"');
-        int start = at;
-        for (byte b = in[at]; b != '"'; b = in[++at]) {
-            if (b < 0x20 || b > 0x7E || b == '\\') {
-                throw NotCanonical.INSTANCE;
-            }
-        }
-        return new EnvelopeText(in, start, at++);
-    }
-
-    /** A whole number of 1 to 18 digits, without a leading zero. */
-    private long number(byte[] token) {
-        name(token, false);
-        int start = at;
-        long value = 0;
-        for (byte b = in[at]; b >= '0' && b <= '9'; b = in[++at]) {
-            value = value * 10 + (b - '0');
-        }
-        int digits = at - start;
-        if (digits == 0 || digits > 18 || (in[start] == '0' && digits > 1)) {
-            throw NotCanonical.INSTANCE;
-        }
-        return value;
-    }
-
     /** {@code { }}, or an object of text values with keys in increasing order. */
-    private Map<String, String> metadata() {
-        name(METADATA_NAME, false);
-        expect('{');
-        if (in[at] == ' ') {
-            expect(' ');
-            expect('}');
+    private static Map<String, String> metadata(CanonicalCursor cursor) {
+        cursor.name(METADATA, false);
+        cursor.expect('{');
+        if (cursor.accept(' ')) {
+            cursor.expect('}');
             return Map.of();
         }
         var map = new LinkedHashMap<String, String>();
         String previous = null;
         do {
-            layout();
-            String key = textValue().string();
-            expect(':');
-            expect(' ');
-            String value = textValue().string();
+            cursor.layout();
+            String key = cursor.textValue().string();
+            cursor.expect(':');
+            cursor.expect(' ');
+            String value = cursor.textValue().string();
             if (key == null || value == null || (previous != null && previous.compareTo(key) >= 0)) {
                 throw NotCanonical.INSTANCE;
             }
             map.put(key, value);
             previous = key;
-        } while (in[at] == ',' && at++ >= 0);
-        layout();
-        expect('}');
+        } while (cursor.accept(','));
+        cursor.layout();
+        cursor.expect('}');
         return map;
-    }
-
-    /** The newline and indentation of an event file; a range file's line has none. */
-    private void layout() {
-        if (!line && in[at] == '\n') {
-            at++;
-            while (in[at] == ' ') {
-                at++;
-            }
-        }
-    }
-
-    private static boolean blank(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    private boolean ends(int to, String tail) {
-        for (int i = 0; i < tail.length(); i++) {
-            if (in[to - tail.length() + i] != tail.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void expect(char c) {
-        if (in[at++] != c) {
-            throw NotCanonical.INSTANCE;
-        }
-    }
-
-    private void expect(byte[] token) {
-        if (!Arrays.equals(in, at, at + token.length, token, 0, token.length)) {
-            throw NotCanonical.INSTANCE;
-        }
-        at += token.length;
-    }
-
-    /** {@code "<name>": } in ASCII. */
-    private static byte[] token(String name) {
-        return bytes("\"" + name + "\": ");
-    }
-
-    private static byte[] bytes(String ascii) {
-        return ascii.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The bytes are not laid out exactly as Dossier writes them; thrown without a stack trace. */
-    private static final class NotCanonical extends RuntimeException {
-        static final NotCanonical INSTANCE = new NotCanonical();
-
-        private NotCanonical() {
-            super("not canonical", null, false, false);
-        }
     }
 }
