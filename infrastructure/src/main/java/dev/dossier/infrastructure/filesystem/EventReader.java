@@ -2,6 +2,7 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.StorageException;
+import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -54,7 +55,7 @@ final class EventReader {
     List<EventFileCodec.Decoded> load(List<IndexEntry> entries, PayloadReading reading) {
         return helper.run(entries.size(), (from, to) -> {
             var events = new ArrayList<EventFileCodec.Decoded>(to - from);
-            RangeFile[] lastRange = new RangeFile[1];
+            LastRange lastRange = new LastRange();
             for (IndexEntry entry : entries.subList(from, to)) {
                 events.add(loadOne(entry, lastRange, reading));
             }
@@ -62,14 +63,32 @@ final class EventReader {
         });
     }
 
-    private EventFileCodec.Decoded loadOne(IndexEntry entry, RangeFile[] lastRange, PayloadReading reading) {
+    /**
+     * The range file the previous entry was found in, with its aggregate and the stamps its name encloses:
+     * consecutive entries are usually in it, and a range file's events never change, so they are read from
+     * it without asking the catalog again.
+     */
+    private static final class LastRange {
+        private StreamId stream;
+        private RangeCatalog.Range range;
+        private RangeFile file;
+
+        boolean holds(IndexEntry entry) {
+            return file != null && range.name().covers(entry.stamp()) && entry.stream().equals(stream);
+        }
+    }
+
+    private EventFileCodec.Decoded loadOne(IndexEntry entry, LastRange lastRange, PayloadReading reading) {
         for (int attempt = 0; ; attempt++) {
-            Optional<RangeCatalog.Range> range = catalog.find(entry.stream(), entry.stamp());
+            Optional<RangeCatalog.Range> range = lastRange.holds(entry) ? Optional.of(lastRange.range)
+                    : catalog.find(entry.stream(), entry.stamp());
             if (range.isPresent()) {
-                RangeFile file = lastRange[0];
+                RangeFile file = lastRange.file;
                 if (file == null || !file.path().equals(range.get().path())) {
                     file = rangeFile(range.get().path());
-                    lastRange[0] = file;
+                    lastRange.stream = entry.stream();
+                    lastRange.range = range.get();
+                    lastRange.file = file;
                 }
                 if (file != null) {
                     RangeFile in = file;

@@ -59,6 +59,9 @@ class LongReadsTest {
             assertThat(store.readAll(GlobalPosition.of(700), 1_500)).isEqualTo(appended.subList(699, 2_199));
             assertThat(store.readByEventType(dev.dossier.domain.model.EventType.of("ItemAdded"), GlobalPosition.FIRST,
                     10 * BATCHES)).isEqualTo(appended);
+            assertThat(store.readStream(stream(7))).as("ten range files of one aggregate, one after another")
+                    .hasSize(10 * BATCHES / AGGREGATES)
+                    .isEqualTo(appended.stream().filter(e -> e.stream().equals(stream(7))).toList());
         }
         try (var store = open()) {
             assertThat(store.readAll(GlobalPosition.FIRST, 10 * BATCHES)).hasSize(10 * BATCHES)
