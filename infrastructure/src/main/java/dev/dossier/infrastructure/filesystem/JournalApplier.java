@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Carries committed journal records out to where readers find them: the event files and the index. Also
  * redoes that work after a crash, and checkpoints (forces files, directories and index, then empties the
- * journal). Use only while holding the store's write lock.
+ * journal). Use only while holding the store's write lock. Which files records go to is
+ * {@link JournalUnits}'s; forcing them is {@link JournalForcer}'s.
  */
 final class JournalApplier {
     private final StoreLayout layout;
@@ -24,6 +25,8 @@ final class JournalApplier {
     private final IndexLog log;
     private final Journal journal;
     private final RangeCatalog catalog;
+    private final JournalUnits units;
+    private final JournalForcer forcer;
 
     JournalApplier(StoreLayout layout, DurableFiles files, IndexLog log, Journal journal, RangeCatalog catalog) {
         this.layout = layout;
@@ -31,6 +34,8 @@ final class JournalApplier {
         this.log = log;
         this.journal = journal;
         this.catalog = catalog;
+        this.units = new JournalUnits(layout);
+        this.forcer = new JournalForcer(layout, files, log, units);
     }
 
     /**
@@ -40,10 +45,10 @@ final class JournalApplier {
     void apply(List<List<Journal.Record>> batches) throws IOException {
         var entries = new ArrayList<List<IndexEntry>>(batches.size());
         for (List<Journal.Record> batch : batches) {
-            for (List<Journal.Record> unit : filesOf(batch)) {
-                Path file = fileOf(unit);
+            for (List<Journal.Record> unit : JournalUnits.filesOf(batch)) {
+                Path file = units.fileOf(unit);
                 files.createDirectories(layout.root(), file.getParent(), new ArrayList<>());
-                files.writeDirect(file, contentOf(unit));
+                files.writeDirect(file, JournalUnits.contentOf(unit));
                 noteRange(unit, file);
             }
             entries.add(batch.stream().map(Journal.Record::entry).toList());
@@ -60,11 +65,11 @@ final class JournalApplier {
         long indexed = log.lastPosition();
         var toIndex = new ArrayList<List<IndexEntry>>();
         Set<Path> directories = new LinkedHashSet<>();
-        for (List<Journal.Record> batch : batchesOf(records)) {
+        for (List<Journal.Record> batch : JournalUnits.batchesOf(records)) {
             boolean inIndex = batch.get(0).entry().position() <= indexed;
-            for (List<Journal.Record> unit : filesOf(batch)) {
-                Path file = fileOf(unit);
-                byte[] content = contentOf(unit);
+            for (List<Journal.Record> unit : JournalUnits.filesOf(batch)) {
+                Path file = units.fileOf(unit);
+                byte[] content = JournalUnits.contentOf(unit);
                 directories.add(file.getParent());
                 files.createDirectories(layout.root(), file.getParent(), new ArrayList<>());
                 if (!inIndex) {
@@ -106,15 +111,7 @@ final class JournalApplier {
 
     /** The files and directories that hold {@code records}. */
     ForceList forceListOf(List<Journal.Record> records) {
-        Set<Path> eventFiles = new LinkedHashSet<>();
-        Set<Path> directories = new LinkedHashSet<>();
-        for (List<Journal.Record> unit : batchesOf(records).stream().flatMap(b -> filesOf(b).stream()).toList()) {
-            Path file = fileOf(unit);
-            eventFiles.add(file);
-            directories.add(file.getParent());
-            directories.add(file.getParent().getParent());
-        }
-        return new ForceList(List.copyOf(eventFiles), List.copyOf(directories));
+        return forcer.forceListOf(records);
     }
 
     /**
@@ -123,64 +120,7 @@ final class JournalApplier {
      * many files at once (the file system commits concurrent forces together, so it ends sooner).
      */
     void force(ForceList list, BooleanSupplier atOnce) throws IOException {
-        forceAll(list.eventFiles(), files::syncFile, atOnce);
-        forceAll(list.directories(), files::syncDirectory, atOnce);
-        files.syncDirectory(layout.root());
-        log.force(files.syncs());
-    }
-
-    private static void forceAll(List<Path> paths, ParallelForce.Force force, BooleanSupplier atOnce)
-            throws IOException {
-        for (int i = 0; i < paths.size(); i++) {
-            if (atOnce.getAsBoolean()) {
-                ParallelForce.run(paths.subList(i, paths.size()), force);
-                return;
-            }
-            force.apply(paths.get(i));
-        }
-    }
-
-    /** The records split at their commit marks: each batch is one append to one aggregate. */
-    static List<List<Journal.Record>> batchesOf(List<Journal.Record> records) {
-        var batches = new ArrayList<List<Journal.Record>>();
-        var batch = new ArrayList<Journal.Record>();
-        for (Journal.Record record : records) {
-            batch.add(record);
-            if (record.commit()) {
-                batches.add(List.copyOf(batch));
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            batches.add(List.copyOf(batch));
-        }
-        return batches;
-    }
-
-    /**
-     * How a batch is laid out in files: a batch of {@link RangeLines#BATCH_FROM} or more events is one
-     * range file; a smaller batch is one event file per event.
-     */
-    private static List<List<Journal.Record>> filesOf(List<Journal.Record> batch) {
-        return batch.size() >= RangeLines.BATCH_FROM ? List.of(batch) : batch.stream().map(List::of).toList();
-    }
-
-    /** The file of a unit {@link #filesOf} made: an event file for one event, a range file for a batch. */
-    private Path fileOf(List<Journal.Record> batch) {
-        IndexEntry first = batch.get(0).entry();
-        if (batch.size() == 1) {
-            return layout.eventFile(first.stream(), first.stamp(), first.eventType());
-        }
-        return layout.rangeFile(first.stream(), first.stamp(), batch.get(batch.size() - 1).entry().stamp());
-    }
-
-    private static byte[] contentOf(List<Journal.Record> batch) {
-        if (batch.size() == 1) {
-            return batch.get(0).file();
-        }
-        var lines = new ArrayList<byte[]>(batch.size());
-        batch.forEach(r -> lines.add(RangeLines.line(r.entry().stamp(), r.file())));
-        return RangeLines.join(lines);
+        forcer.force(list, atOnce);
     }
 
     private void noteRange(List<Journal.Record> batch, Path file) {

@@ -1,50 +1,38 @@
 package dev.dossier.infrastructure.filesystem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dossier.domain.model.AggregateTypeSummary;
-import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.EventTypeRegistry;
-import dev.dossier.domain.model.StorageStatistics;
 import dev.dossier.infrastructure.common.StoreIndex;
-import dev.dossier.infrastructure.json.JsonSupport;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The three registries under {@code metadata/}: aggregate types, event schema versions and storage
  * statistics. They are derived from the index, replaced atomically (always valid JSON), rewritten every
  * so many commits, made current and forced at open and at a clean close ({@link #settle}), and rebuilt at
  * open when missing, unreadable or stale (their {@code throughPosition} differs from the index's last
- * position).
+ * position). What they say is built by {@link RegistryDocuments}; their files are {@link RegistryFiles}.
  */
 final class MetadataRegistries {
     private static final List<String> NAMES = List.of(StoreLayout.AGGREGATE_TYPES, StoreLayout.SCHEMA_VERSIONS,
             StoreLayout.STATISTICS);
-    private final ObjectMapper mapper = JsonSupport.mapper();
-    private final StoreLayout layout;
-    private final DurableFiles files;
-    private final EventTypeRegistry types;
-    private final Clock clock;
+    private final RegistryFiles registryFiles;
+    private final RegistryDocuments documents;
     /** Whether the copies on disk were last written by the unforced refresh (by this object). */
     private volatile boolean unforcedCopy;
 
     MetadataRegistries(StoreLayout layout, DurableFiles files, EventTypeRegistry types, Clock clock) {
-        this.layout = layout;
-        this.files = files;
-        this.types = types;
-        this.clock = clock;
+        this.registryFiles = new RegistryFiles(layout, files);
+        this.documents = new RegistryDocuments(types, clock);
     }
 
     /** Whether all three files exist, parse and describe the index up to its last position. */
     boolean areCurrent(StoreIndex index) {
-        JsonNode versions = read(StoreLayout.SCHEMA_VERSIONS);
-        boolean throughIndex = List.of(read(StoreLayout.AGGREGATE_TYPES), versions, read(StoreLayout.STATISTICS))
+        JsonNode versions = registryFiles.read(StoreLayout.SCHEMA_VERSIONS);
+        boolean throughIndex = List.of(registryFiles.read(StoreLayout.AGGREGATE_TYPES), versions,
+                        registryFiles.read(StoreLayout.STATISTICS))
                 .stream().allMatch(registry -> registry.path("throughPosition").asLong(-1) == index.lastPosition());
         return throughIndex && withoutTime(versions)
                 .equals(RegistryCheck.asRead(withoutTime(schemaVersions(index.summary()))));
@@ -61,9 +49,9 @@ final class MetadataRegistries {
             write(index, true);
         } else if (opening) {
             for (String name : NAMES) {
-                files.syncFile(file(name));
+                registryFiles.force(name);
             }
-            files.syncDirectory(layout.metadata());
+            registryFiles.forceDirectory();
         }
     }
 
@@ -95,114 +83,30 @@ final class MetadataRegistries {
             unforcedCopy = true;
         }
         StoreIndex.Summary summary = index.summary();
-        replace(StoreLayout.AGGREGATE_TYPES, bytes(aggregateTypes(summary)), durably);
-        replace(StoreLayout.SCHEMA_VERSIONS, bytes(schemaVersions(summary)), durably);
-        replace(StoreLayout.STATISTICS, bytes(statistics(summary)), durably);
+        registryFiles.replace(StoreLayout.AGGREGATE_TYPES, aggregateTypes(summary), durably);
+        registryFiles.replace(StoreLayout.SCHEMA_VERSIONS, schemaVersions(summary), durably);
+        registryFiles.replace(StoreLayout.STATISTICS, statistics(summary), durably);
         if (durably) {
-            files.syncDirectory(layout.metadata());
+            registryFiles.forceDirectory();
             unforcedCopy = false;
         }
     }
 
-    private void replace(String name, byte[] bytes, boolean durably) throws IOException {
-        if (durably) {
-            files.writeAtomically(file(name), bytes);
-        } else {
-            files.writeDerived(file(name), bytes);
-        }
-    }
-
-    private ObjectNode header(long through) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("formatVersion", FormatMarker.FORMAT_VERSION);
-        root.put("throughPosition", through);
-        root.put("updatedAt", EventFileCodec.TIMESTAMP.format(clock.instant()));
-        return root;
-    }
-
+    /** The aggregate-type registry for {@code summary} (see {@link RegistryDocuments#aggregateTypes}). */
     ObjectNode aggregateTypes(StoreIndex.Summary summary) {
-        ObjectNode root = header(summary.lastPosition());
-        ObjectNode all = root.putObject("aggregateTypes");
-        for (AggregateTypeSummary type : summary.aggregateTypes()) {
-            ObjectNode node = all.putObject(type.type().value());
-            node.put("directory", NameCodec.encode(type.type().value(), NameCodec.Kind.AGGREGATE_TYPE));
-            node.put("aggregates", type.aggregates());
-            node.put("events", type.events());
-            node.put("lastWrite", EventFileCodec.TIMESTAMP.format(type.lastWrite()));
-        }
-        return root;
-    }
-
-    ObjectNode schemaVersions(StoreIndex.Summary summary) {
-        JsonNode previous = read(StoreLayout.SCHEMA_VERSIONS).path("eventTypes");
-        ObjectNode root = header(summary.lastPosition());
-        ObjectNode all = root.putObject("eventTypes");
-        for (Map.Entry<EventType, Map<Integer, Long>> type : summary.schemaVersionCounts().entrySet()) {
-            String name = type.getKey().value();
-            JsonNode known = previous.path(name);
-            ObjectNode node = all.putObject(name);
-            node.put("fileName", NameCodec.encode(name, NameCodec.Kind.EVENT_TYPE));
-            Class<?> bound = types.classFor(type.getKey()).orElse(null);
-            int highestOnDisk = type.getValue().keySet().stream().max(Integer::compare).orElse(1);
-            int current = bound != null ? types.schemaVersionOf(type.getKey())
-                    : Math.max(highestOnDisk, known.path("currentSchemaVersion").asInt(1));
-            node.put("currentSchemaVersion", current);
-            if (bound != null) {
-                node.put("javaType", bound.getName());
-            } else if (known.hasNonNull("javaType")) {
-                node.put("javaType", known.get("javaType").asText());
-            } else {
-                node.putNull("javaType");
-            }
-            aliases(node, type.getKey(), bound != null, known);
-            ObjectNode versions = node.putObject("versionsOnDisk");
-            type.getValue().forEach((version, count) -> versions.put(Integer.toString(version), count));
-        }
-        return root;
+        return documents.aggregateTypes(summary);
     }
 
     /**
-     * {@code aliases}: the old names that resolve to this type; {@code aliasOf}: the type this name is an
-     * old name of, or null. Kept from the previous file when the opening host registers nothing for it.
+     * The schema-version registry for {@code summary}, keeping from the copy now on disk what this process
+     * registers nothing for (see {@link RegistryDocuments#schemaVersions}).
      */
-    private void aliases(ObjectNode node, EventType type, boolean bound, JsonNode known) {
-        if (!bound && known.has("aliases")) {
-            node.set("aliases", known.get("aliases").deepCopy());
-            node.set("aliasOf", known.path("aliasOf").isTextual() ? known.get("aliasOf").deepCopy() : mapper.nullNode());
-            return;
-        }
-        var names = node.putArray("aliases");
-        types.aliasesOf(type).forEach(alias -> names.add(alias.value()));
-        node.put("aliasOf", types.aliasTarget(type).map(EventType::value).orElse(null));
+    ObjectNode schemaVersions(StoreIndex.Summary summary) {
+        return documents.schemaVersions(summary, registryFiles.read(StoreLayout.SCHEMA_VERSIONS));
     }
 
+    /** The storage-statistics registry for {@code summary} (see {@link RegistryDocuments#statistics}). */
     ObjectNode statistics(StoreIndex.Summary summary) {
-        StorageStatistics stats = summary.statistics();
-        ObjectNode root = header(summary.lastPosition());
-        root.put("events", stats.events());
-        root.put("aggregates", stats.aggregates());
-        root.put("aggregateTypes", stats.aggregateTypes());
-        root.put("eventTypes", stats.eventTypes());
-        root.put("eventFileBytes", stats.bytes());
-        root.put("firstWrite", stats.firstWrite().map(EventFileCodec.TIMESTAMP::format).orElse(null));
-        root.put("lastWrite", stats.lastWrite().map(EventFileCodec.TIMESTAMP::format).orElse(null));
-        return root;
-    }
-
-    private Path file(String name) {
-        return layout.metadata().resolve(name);
-    }
-
-    private JsonNode read(String name) {
-        try {
-            return mapper.readTree(Files.readAllBytes(file(name)));
-        } catch (IOException | RuntimeException e) {
-            return mapper.missingNode();
-        }
-    }
-
-    private byte[] bytes(ObjectNode node) throws IOException {
-        return (JsonSupport.prettyWriter().writeValueAsString(node) + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return documents.statistics(summary);
     }
 }
