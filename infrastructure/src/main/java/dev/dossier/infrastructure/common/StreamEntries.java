@@ -63,9 +63,9 @@ final class StreamEntries {
         }).toList();
     }
 
-    /** How many aggregates of {@code type} there are; {@code type} must have some. */
+    /** How many aggregates of {@code type} there are; 0 for an unknown type. */
     long aggregatesOf(AggregateType type) {
-        return streamsByType.get(type).size();
+        return streamsByType.getOrDefault(type, List.of()).size();
     }
 
     /** How many aggregates there are. */

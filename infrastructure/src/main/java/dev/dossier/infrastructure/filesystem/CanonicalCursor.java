@@ -3,9 +3,9 @@ package dev.dossier.infrastructure.filesystem;
 /**
  * A position in the bytes of an envelope laid out exactly as Dossier writes it, and the reads that move it
  * on: single characters, {@link EnvelopeToken tokens}, the layout between fields, plain texts and plain
- * numbers. Every read throws {@link NotCanonical} when the bytes are laid out in any other way, and
- * {@link ArrayIndexOutOfBoundsException} when they end too early; {@link CanonicalEnvelope#read} turns both
- * into "not canonical".
+ * numbers. Every read but {@code accept} (which answers false instead) throws {@link NotCanonical} when
+ * the bytes are laid out in any other way, and {@link ArrayIndexOutOfBoundsException} when they end too
+ * early; {@link CanonicalEnvelope#read} turns both into "not canonical".
  */
 final class CanonicalCursor {
     private final byte[] in;

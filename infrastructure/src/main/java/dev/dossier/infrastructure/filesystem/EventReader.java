@@ -5,18 +5,10 @@ import dev.dossier.domain.error.StorageException;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +26,7 @@ final class EventReader {
     private final RangeCatalog catalog;
     private final FileCache cache;
     private final ReadHelper helper;
-    private final Set<Path> realDirectories = ConcurrentHashMap.newKeySet();
+    private final StoredFileReader files;
 
     EventReader(StoreLayout layout, EventFileCodec codec, RangeCatalog catalog, FileCache cache, ReadHelper helper) {
         this.layout = layout;
@@ -42,6 +34,7 @@ final class EventReader {
         this.catalog = catalog;
         this.cache = cache;
         this.helper = helper;
+        this.files = new StoredFileReader(layout);
     }
 
     /**
@@ -65,8 +58,9 @@ final class EventReader {
 
     /**
      * The range file the previous entry was found in, with its aggregate and the stamps its name encloses:
-     * consecutive entries are usually in it, and a range file's events never change, so they are read from
-     * it without asking the catalog again.
+     * consecutive entries are usually in it, and a range file's events never change (but by {@code
+     * eventstore migrate}, which runs while no store object is open), so they are read from it without
+     * asking the catalog again.
      */
     private static final class LastRange {
         private StreamId stream;
@@ -138,7 +132,7 @@ final class EventReader {
         if (cached != null) {
             return cached;
         }
-        byte[] bytes = readUncached(path, () -> layout.relative(path));
+        byte[] bytes = files.read(path, () -> layout.relative(path));
         if (bytes == null) {
             return null;
         }
@@ -153,53 +147,10 @@ final class EventReader {
         if (cached != null) {
             return cached;
         }
-        byte[] bytes = readUncached(file, name);
+        byte[] bytes = files.read(file, name);
         if (bytes != null) {
             cache.put(file, bytes);
         }
         return bytes;
-    }
-
-    /** The file's bytes as they are on disk now, or null when it does not exist. */
-    private byte[] readUncached(Path file, Supplier<String> name) {
-        refuseLinkedDirectories(file, name);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new CorruptDataException(name.get(), "the file is " + size + " bytes, too large to read");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // keep reading until the whole file is in
-            }
-            return buffer.array();
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("symbolic link")) {
-                throw new CorruptDataException(name.get(), "is a symbolic link; the store never follows links");
-            }
-            throw new StorageException("read " + name.get(), e);
-        }
-    }
-
-    /**
-     * Opening with {@code NOFOLLOW_LINKS} refuses only a link in the last name; a linked aggregate or type
-     * directory would still be followed, so those are checked too (once per directory: a directory found to
-     * be a real one is remembered).
-     */
-    private void refuseLinkedDirectories(Path file, Supplier<String> name) {
-        for (Path directory = file.getParent(); !directory.equals(layout.root()); directory = directory.getParent()) {
-            if (realDirectories.contains(directory)) {
-                continue;
-            }
-            if (Files.isSymbolicLink(directory)) {
-                throw new CorruptDataException(name.get(), "its directory " + layout.relative(directory)
-                        + " is a symbolic link; the store never follows links");
-            }
-            if (realDirectories.size() < 1_000_000) {
-                realDirectories.add(directory);
-            }
-        }
     }
 }
