@@ -61,8 +61,8 @@ final class ReadHelper {
     }
 
     /**
-     * Ends the helper thread: a read it is helping finishes first. Returns once the thread has ended, or
-     * when this thread is interrupted (its interrupt flag set again). Later reads run on their own thread.
+     * Ends the helper thread: a read it is helping finishes first. Returns once the thread has ended (an
+     * interrupt of the calling thread is kept for after the wait). Later reads run on their own thread.
      */
     void close() {
         helper.shutdown();

@@ -1,5 +1,6 @@
 package dev.dossier.infrastructure.filesystem;
 
+import static dev.dossier.infrastructure.filesystem.FileSystemFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dossier.domain.model.ExpectedVersion;
@@ -15,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,16 +135,5 @@ class DeferredCheckpointTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static boolean eventually(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
     }
 }
