@@ -64,11 +64,6 @@ final class DurableFiles {
         writer.write(target, bytes, syncs(), step, pauseMillis, hurry);
     }
 
-    /** As {@link StorePermissions#keep}: {@code replacement} takes the permissions of the file it replaces. */
-    static void keepPermissions(Path target, Path replacement) {
-        StorePermissions.keep(target, replacement);
-    }
-
     /**
      * Writes {@code bytes} under the final name without forcing: for event files that no reader can see
      * yet (their index line comes later) and that the journal can write again after a crash.
@@ -81,11 +76,6 @@ final class DurableFiles {
                 channel.write(buffer);
             }
         }
-    }
-
-    /** As {@link AtomicFileWriter#removeTemporaries}: deletes what interrupted writes left; returns how many. */
-    static int removeTemporaries(Path directory) throws IOException {
-        return AtomicFileWriter.removeTemporaries(directory);
     }
 
     /** Forces a file's data to disk, when syncing. */

@@ -87,7 +87,7 @@ final class JournalApplier {
             log.append(toIndex, false);
         }
         for (Path directory : directories) {
-            DurableFiles.removeTemporaries(directory);
+            AtomicFileWriter.removeTemporaries(directory);
         }
     }
 

@@ -29,7 +29,7 @@ final class JournalSealer {
      * @throws IOException when the journal was not sealed, or is back under its name
      */
     void seal(Path sealed, Path spare) throws IOException {
-        DurableFiles.keepPermissions(path, spare);
+        StorePermissions.keep(path, spare);
         Files.move(path, sealed, StandardCopyOption.ATOMIC_MOVE);
         try {
             files.syncDirectory(path.getParent());

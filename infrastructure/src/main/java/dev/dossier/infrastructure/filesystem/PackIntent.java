@@ -86,7 +86,7 @@ final class PackIntent {
             }
             files.syncDirectory(pack.getParent());
         }
-        DurableFiles.removeTemporaries(pack.getParent());
+        AtomicFileWriter.removeTemporaries(pack.getParent());
         clear(layout, files);
         return deleted;
     }

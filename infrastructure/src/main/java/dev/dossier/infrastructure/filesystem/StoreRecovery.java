@@ -28,7 +28,7 @@ final class StoreRecovery {
 
     /** Temporary files of an interrupted registry, marker or index write in {@code metadata/}. */
     int removeMetadataTemporaries() throws IOException {
-        return DurableFiles.removeTemporaries(layout.metadata());
+        return AtomicFileWriter.removeTemporaries(layout.metadata());
     }
 
     /**
