@@ -21,6 +21,7 @@ public final class BenchMain {
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         Path work = out.resolve("work");
         Files.createDirectories(out);
+        Workloads.delete(work);
         var sizes = quick ? Workloads.Sizes.small() : Workloads.Sizes.large();
         var workloads = new Workloads(work, sizes);
         long started = System.nanoTime();

@@ -40,7 +40,6 @@ final class LargeStore {
                 open[i] = Measure.throughput(1, System.nanoTime() - t);
             }
             large[i] = appendLatency(subject.apply(dir, true));
-            Workloads.delete(dir);
         }
         String n = String.format("%,d", events);
         var results = new ArrayList<Result>();

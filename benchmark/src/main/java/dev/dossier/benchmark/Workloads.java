@@ -19,6 +19,7 @@ final class Workloads {
     private static final String RARE = "RareRecorded";
 
     private final Path work;
+    private int stores;
     private final Sizes sizes;
     private final List<BiFunction<Path, Boolean, Subject>> subjects = List.of(DossierSubject::new, SqliteSubject::new);
 
@@ -63,7 +64,6 @@ final class Workloads {
                     s.appendBatch("jit-batched", k * 100L, TYPE, batch);
                 }
             }
-            delete(dir);
         }
         StoreFill.settle();
     }
@@ -196,7 +196,6 @@ final class Workloads {
                 s.compact(10);
                 results.get(4)[i] = Measure.value((double) s.diskBytes() / payload);
             }
-            delete(dir);
         }
         String n = String.format("%,d", sizes.readAllEvents());
         return List.of(
@@ -234,7 +233,7 @@ final class Workloads {
 
     /**
      * Runs {@code body} on a fresh store of each subject in turn, each after the operating system has written
-     * back what the previous run left it ({@link StoreFill#settle}): the deletion of the previous store, or
+     * back what the previous run left it ({@link StoreFill#settle}): the files of the previous store, or
      * the files of a checkpoint, would otherwise be written back during the next subject's run and slow it.
      */
     private Measure[] each(boolean durable, Body body) {
@@ -245,7 +244,6 @@ final class Workloads {
             try (Subject s = subjects.get(i).apply(dir, durable)) {
                 out[i] = body.run(s);
             }
-            delete(dir);
         }
         return out;
     }
@@ -256,10 +254,16 @@ final class Workloads {
         }
     }
 
+    /**
+     * A new, empty directory for a store of {@code subject}. Stores are kept until the end of the run
+     * ({@link BenchMain} deletes them all then): on a file system that avoids reusing recently deleted inodes
+     * (ext4 without a journal, as on the reference machine, for 1 to 5 minutes after a deletion), creating a
+     * file right after thousands were deleted costs several times more, so deleting one workload's store
+     * would bill the next workload's file creations for the harness's clean-up.
+     */
     Path fresh(int subject) {
         try {
-            Path dir = work.resolve(subject == 0 ? "dossier" : "sqlite");
-            delete(dir);
+            Path dir = work.resolve(String.format("%03d-%s", ++stores, subject == 0 ? "dossier" : "sqlite"));
             Files.createDirectories(dir.getParent());
             if (subject == 1) {
                 Files.createDirectories(dir);

@@ -14,15 +14,21 @@ import java.util.UUID;
  * this way, so the layout is checked against the general encoder by a property test.
  */
 final class EnvelopeWriter {
-    private byte[] bytes = new byte[1024];
+    /** Room for the envelope around a payload with plain names; more is made when needed. */
+    private static final int ENVELOPE_BYTES = 512;
+    private byte[] bytes;
     private int size;
+
+    private EnvelopeWriter(int capacity) {
+        bytes = new byte[capacity];
+    }
 
     /** The event file's bytes, or null when a text field needs escaping (the general encoder then writes it). */
     static byte[] write(RecordedEvent event) {
         if (!plain(event)) {
             return null;
         }
-        var out = new EnvelopeWriter();
+        var out = new EnvelopeWriter(ENVELOPE_BYTES + event.data().json().length());
         out.raw("{\n  \"eventId\": ").text(event.eventId().toString());
         out.raw(",\n  \"eventType\": ").text(event.eventType().value());
         out.raw(",\n  \"schemaVersion\": ").raw(Integer.toString(event.schemaVersion()));
@@ -89,11 +95,23 @@ final class EnvelopeWriter {
         return this;
     }
 
+    /** Any text, as UTF-8: ASCII byte by byte, the rest (from its first other character) by the encoder. */
     private void utf8(String text) {
-        byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
-        ensure(encoded.length);
-        System.arraycopy(encoded, 0, bytes, size, encoded.length);
-        size += encoded.length;
+        ensure(text.length());
+        int i = 0;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            bytes[size++] = (byte) c;
+        }
+        if (i < text.length()) {
+            byte[] encoded = text.substring(i).getBytes(StandardCharsets.UTF_8);
+            ensure(encoded.length);
+            System.arraycopy(encoded, 0, bytes, size, encoded.length);
+            size += encoded.length;
+        }
     }
 
     private void ensure(int more) {

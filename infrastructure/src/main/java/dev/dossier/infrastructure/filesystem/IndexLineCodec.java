@@ -40,6 +40,13 @@ final class IndexLineCodec {
 
     /** Writes a line; a journal line also carries the whole event file (UTF-8) as the string {@code "f"}. */
     void write(ByteArrayOutputStream out, IndexEntry entry, boolean commit, byte[] file) {
+        if (!IndexLineWriter.write(out, entry, commit, file)) {
+            writeGeneral(out, entry, commit, file);
+        }
+    }
+
+    /** Writes a line with Jackson: what {@link IndexLineWriter} writes directly when no escaping is needed. */
+    void writeGeneral(ByteArrayOutputStream out, IndexEntry entry, boolean commit, byte[] file) {
         try (JsonGenerator json = factory.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("p", entry.position());

@@ -4,7 +4,6 @@ import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.StoreUnavailableException;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.common.StoreIndex;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -126,13 +125,13 @@ final class IndexLog implements AutoCloseable {
      *         whether the cut back worked
      */
     synchronized void append(List<List<IndexEntry>> batches, boolean sync) throws IOException {
-        var out = new ByteArrayOutputStream(256 * batches.stream().mapToInt(List::size).sum());
+        var out = new LineBuffer(256 * batches.stream().mapToInt(List::size).sum());
         for (List<IndexEntry> batch : batches) {
             for (int i = 0; i < batch.size(); i++) {
                 codec.write(out, batch.get(i), i == batch.size() - 1);
             }
         }
-        ByteBuffer buffer = ByteBuffer.wrap(out.toByteArray());
+        ByteBuffer buffer = ByteBuffer.wrap(out.array(), 0, out.size());
         long start = committedEnd;
         try {
             while (buffer.hasRemaining()) {

@@ -88,7 +88,7 @@ final class Journal implements AutoCloseable {
                 capacity += 256 + record.file().length + record.file().length / 4;
             }
         }
-        var out = new ByteArrayOutputStream(capacity);
+        var out = new LineBuffer(capacity);
         for (List<Record> batch : batches) {
             for (int i = 0; i < batch.size(); i++) {
                 Record record = batch.get(i);
@@ -96,7 +96,7 @@ final class Journal implements AutoCloseable {
             }
         }
         sealer.syncRenames();
-        channel.commit(out.toByteArray());
+        channel.commit(out.array(), out.size());
         batches.forEach(batch -> batch.forEach(this::remember));
     }
 

@@ -88,17 +88,19 @@ final class JournalChannel implements AutoCloseable {
     }
 
     /**
-     * Writes {@code records} at the committed end and forces them (preallocating more zeros when they do not
+     * Writes the first {@code length} bytes of {@code records} at the committed end and forces them (preallocating more zeros when they do not
      * fit); they are committed then. On failure the file is cut back to the committed end.
      *
      * @throws IOException when the records could not be made durable; nothing of them is committed then,
      *         unless the cut back failed too ({@link #isConsistent()} is false)
      */
-    void commit(byte[] records) throws IOException {
+    void commit(byte[] records, int length) throws IOException {
         long start = committedEnd;
-        int length = records.length;
         boolean grows = files.syncs() && start + length > allocatedEnd;
-        ByteBuffer buffer = ByteBuffer.wrap(grows ? Arrays.copyOf(records, length + GROW_BYTES) : records);
+        ByteBuffer buffer = ByteBuffer.wrap(records, 0, length);
+        if (grows) {
+            buffer = ByteBuffer.allocate(length + GROW_BYTES).put(buffer).clear();
+        }
         try {
             while (buffer.hasRemaining()) {
                 channel.write(buffer, start + buffer.position());

@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,8 +57,15 @@ final class JournalUnits {
         if (batch.size() == 1) {
             return batch.get(0).file();
         }
-        var lines = new ArrayList<byte[]>(batch.size());
-        batch.forEach(r -> lines.add(RangeLines.line(r.entry().stamp(), r.file())));
-        return RangeLines.join(lines);
+        int room = 0;
+        for (Journal.Record record : batch) {
+            room += RangeLines.maxLength(record.file());
+        }
+        byte[] content = new byte[room];
+        int at = 0;
+        for (Journal.Record record : batch) {
+            at = RangeLines.putLine(content, at, record.entry().stamp(), record.file());
+        }
+        return Arrays.copyOf(content, at);
     }
 }

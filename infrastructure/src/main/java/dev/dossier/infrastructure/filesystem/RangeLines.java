@@ -31,13 +31,25 @@ final class RangeLines {
 
     /** The line of an event whose event file holds {@code eventFile} (as {@link EventFileCodec#encode} wrote it). */
     static byte[] line(EventStamp stamp, byte[] eventFile) {
-        byte[] line = new byte[STAMP_END + 2 + eventFile.length];
-        System.arraycopy(PREFIX, 0, line, 0, PREFIX.length);
-        byte[] digits = stamp.digits().getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(digits, 0, line, PREFIX.length, digits.length);
-        int at = PREFIX.length + digits.length;
-        line[at++] = '"';
-        line[at++] = ',';
+        byte[] line = new byte[maxLength(eventFile)];
+        return Arrays.copyOf(line, putLine(line, 0, stamp, eventFile));
+    }
+
+    /** The most bytes {@link #putLine} writes for {@code eventFile}. */
+    static int maxLength(byte[] eventFile) {
+        return STAMP_END + 2 + eventFile.length;
+    }
+
+    /**
+     * Writes the {@link #line} of an event into {@code out} from {@code at}, which has room for
+     * {@link #maxLength} bytes; returns where the line ends.
+     */
+    static int putLine(byte[] out, int at, EventStamp stamp, byte[] eventFile) {
+        System.arraycopy(PREFIX, 0, out, at, PREFIX.length);
+        stamp.putDigits(out, at + PREFIX.length);
+        at += STAMP_END;
+        out[at++] = '"';
+        out[at++] = ',';
         for (int i = 1; i < eventFile.length; i++) {
             byte b = eventFile[i];
             if (b == '\n') {
@@ -46,10 +58,10 @@ final class RangeLines {
                 }
                 continue;
             }
-            line[at++] = b;
+            out[at++] = b;
         }
-        line[at++] = '\n';
-        return Arrays.copyOf(line, at);
+        out[at++] = '\n';
+        return at;
     }
 
     /** A range file's content: the lines, in order. */

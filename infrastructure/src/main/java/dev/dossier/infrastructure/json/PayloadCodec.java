@@ -94,12 +94,31 @@ public final class PayloadCodec {
     }
 
     private String checkSize(EventType type, String compact) {
-        int size = compact.getBytes(StandardCharsets.UTF_8).length;
+        int size = utf8Length(compact);
         if (size > maxPayloadBytes) {
             throw new InvalidInputException("payload", "of event type '" + type + "' is " + size
                     + " bytes of JSON; the limit is " + maxPayloadBytes + " bytes (configurable: maxPayloadBytes)");
         }
         return compact;
+    }
+
+    /** How many bytes {@code text} takes in UTF-8, as {@link String#getBytes} encodes it, without encoding it. */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return bytes;
     }
 
     private static InvalidInputException tooDeep(EventType type, String depth) {

@@ -39,6 +39,49 @@ class IndexLineCodecTest {
         assertThat(fast.commit()).isEqualTo(commit);
     }
 
+    @Property(tries = 1000)
+    void lines_are_written_directly_exactly_as_jackson_writes_them(
+            @ForAll("mostlyPlainNames") String type, @ForAll("mostlyPlainNames") String id,
+            @ForAll("mostlyPlainNames") String eventType,
+            @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) long position, @ForAll boolean commit,
+            @ForAll("files") String file) {
+        var entry = new IndexEntry(position, new EventStamp(position % 253402300799000L, (int) (position % 1000)),
+                StreamId.of(type, id), position % 97 + 1, EventType.of(eventType), 1 + (int) (position % 3),
+                UUID.randomUUID(), position % 5000);
+        byte[] fileBytes = file.isEmpty() ? null : file.getBytes(StandardCharsets.UTF_8);
+        var written = new ByteArrayOutputStream();
+        codec.write(written, entry, commit, fileBytes);
+        var general = new ByteArrayOutputStream();
+        codec.writeGeneral(general, entry, commit, fileBytes);
+        var direct = new ByteArrayOutputStream();
+        boolean wroteDirectly = IndexLineWriter.write(direct, entry, commit, fileBytes);
+        Statistics.collect(wroteDirectly ? "written directly" : "left to Jackson");
+
+        assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo(general.toString(StandardCharsets.UTF_8));
+        if (wroteDirectly) {
+            assertThat(direct.toString(StandardCharsets.UTF_8)).isEqualTo(general.toString(StandardCharsets.UTF_8));
+        } else {
+            assertThat(direct.size()).as("nothing written when left to Jackson").isZero();
+            assertThat(type + id + eventType + file).as("left to Jackson only when something needs escaping")
+                    .matches(text -> text.chars().anyMatch(c -> c < 0x20 && c != '\n' || c > 0x7E || c == '"' || c == '\\'));
+        }
+        Statistics.coverage(coverage -> coverage.check("written directly").percentage(p -> p > 20));
+    }
+
+    @Provide
+    Arbitrary<String> mostlyPlainNames() {
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, Arbitraries.strings().withCharRange(' ', '~')
+                .ofMinLength(1).ofMaxLength(20).filter(s -> !s.isBlank())), net.jqwik.api.Tuple.of(1, names()));
+    }
+
+    @Provide
+    Arbitrary<String> files() {
+        return Arbitraries.oneOf(Arbitraries.just(""),
+                Arbitraries.of("{\n  \"eventId\": \"x\",\n  \"data\": {\"a\":\"q\\\"uote\",\"b\":\"back\\\\slash\"}\n}\n",
+                        "{\n  \"data\": {\"\u00fc\":\"\u00e9\ud83d\ude00\"}\n}\n", "{\n\t\"tab\": 1\n}\n", "{\"cr\":\r1}\n"),
+                Arbitraries.strings().withCharRange(' ', '~').withChars('\n', '\u00e9').ofMaxLength(40));
+    }
+
     /** One byte of a written line changed: the fast reader refuses it or reads it as the general parser does. */
     @Property(tries = 3000)
     void the_fast_reader_never_reads_a_changed_line_differently_from_the_general_parser(

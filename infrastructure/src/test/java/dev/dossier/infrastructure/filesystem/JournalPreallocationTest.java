@@ -23,7 +23,8 @@ class JournalPreallocationTest {
         JournalFiles.createIfMissing(journal, files, 0);
         try (var channel = new JournalChannel(journal, files, () -> { })) {
             channel.readAfterCommitted();
-            channel.commit("{\"record\":1}\n".getBytes(StandardCharsets.UTF_8));
+            byte[] first = "{\"record\":1}\n".getBytes(StandardCharsets.UTF_8);
+            channel.commit(first, first.length);
             assertThat(zerosAtTheEnd(journal)).as("preallocated").isPositive();
             long committed = channel.committedEnd();
             try (FileChannel other = FileChannel.open(journal, StandardOpenOption.WRITE)) {
@@ -31,9 +32,14 @@ class JournalPreallocationTest {
             }
 
             assertThat(channel.readAfterCommitted()).isEmpty();
-            channel.commit("{\"record\":2}\n".getBytes(StandardCharsets.UTF_8));
+            byte[] second = "{\"record\":2}\nnot part of the record".getBytes(StandardCharsets.UTF_8);
+            channel.commit(second, "{\"record\":2}\n".length());
 
             assertThat(zerosAtTheEnd(journal)).as("preallocated again").isPositive();
+            byte[] written = Files.readAllBytes(journal);
+            assertThat(new String(written, 0, (int) channel.committedEnd(), StandardCharsets.UTF_8))
+                    .endsWith("{\"record\":1}\n{\"record\":2}\n");
+            assertThat(written[(int) channel.committedEnd()]).as("only the given length is written").isZero();
         }
     }
 
