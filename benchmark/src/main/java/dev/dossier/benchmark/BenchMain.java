@@ -26,7 +26,7 @@ public final class BenchMain {
         var workloads = new Workloads(work, sizes);
         long started = System.nanoTime();
         List<Result> results = new ArrayList<>();
-        MachineProbe before = MachineProbe.measure(work.resolve("probe"));
+        MachineProbe before = MachineProbe.measure(work.resolve("probe-before"));
         System.out.println("machine before: " + before);
         workloads.warmUp();
         results.add(report(workloads.singleAppend()));
@@ -34,12 +34,13 @@ public final class BenchMain {
         results.add(report(workloads.batches()));
         results.add(report(workloads.load(100)));
         results.add(report(workloads.load(10_000)));
+        // The large store runs before the reads: workload 8 packs, and a pack deletes thousands of files,
+        // which would slow the file creations of any workload timed in the minutes after it (see Workloads.fresh).
+        List<Result> large = sizes.full()
+                ? new LargeStore(workloads, Integer.getInteger("bench.large", 1_000_000)).run() : List.of();
         workloads.reads().forEach(r -> results.add(report(r)));
-        if (sizes.full()) {
-            new LargeStore(workloads, Integer.getInteger("bench.large", 1_000_000)).run()
-                    .forEach(r -> results.add(report(r)));
-        }
-        MachineProbe after = MachineProbe.measure(work.resolve("probe"));
+        large.forEach(r -> results.add(report(r)));
+        MachineProbe after = MachineProbe.measure(work.resolve("probe-after"));
         System.out.println("machine after: " + after);
         Workloads.delete(work);
         var report = new Report(results, quick ? "quick" : "full", (System.nanoTime() - started) / 1e9,

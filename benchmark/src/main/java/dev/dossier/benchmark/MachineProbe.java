@@ -26,25 +26,23 @@ record MachineProbe(double flushedAppendMicros, double createFileMicros, double 
     private static final byte[] LINE = new byte[700];
 
     /**
-     * Measures in {@code dir} (emptied first, deleted after), once untimed so that the JIT has compiled the
-     * loops, then once timed; the operating system's buffers are written back first.
+     * Measures in two new directories under {@code dir}, once untimed so that the JIT has compiled the loops,
+     * then once timed; the operating system's buffers are written back first. Nothing is deleted: the files
+     * go with the rest of the run's work at its end (see {@link Workloads#fresh}).
      */
     static MachineProbe measure(Path dir) {
-        once(dir);
+        once(dir.resolve("untimed"));
         StoreFill.settle();
-        return once(dir);
+        return once(dir.resolve("timed"));
     }
 
     private static MachineProbe once(Path dir) {
-        Workloads.delete(dir);
         try {
             Files.createDirectories(dir);
             return new MachineProbe(flushedAppend(dir.resolve("log")), createFiles(dir.resolve("files")),
                     stat(dir.resolve("log")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            Workloads.delete(dir);
         }
     }
 
