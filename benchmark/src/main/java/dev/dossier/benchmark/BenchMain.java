@@ -21,7 +21,13 @@ public final class BenchMain {
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         Path work = out.resolve("work");
         Files.createDirectories(out);
-        Workloads.delete(work);
+        requireSpace(out, quick ? 1 : 6);
+        // A leftover of an aborted run is deleted at the end, not now: deleting its files would slow the file
+        // creations of the workloads timed in the next minutes (see Workloads.fresh).
+        Path leftover = out.resolve("work-leftover-" + System.nanoTime());
+        if (Files.exists(work)) {
+            Files.move(work, leftover);
+        }
         var sizes = quick ? Workloads.Sizes.small() : Workloads.Sizes.large();
         var workloads = new Workloads(work, sizes);
         long started = System.nanoTime();
@@ -34,7 +40,7 @@ public final class BenchMain {
         results.add(report(workloads.batches()));
         results.add(report(workloads.load(100)));
         results.add(report(workloads.load(10_000)));
-        // The large store runs before the reads: workload 8 packs, and a pack deletes thousands of files,
+        // The large store runs before the reads: workload 8b packs, and a pack deletes thousands of files,
         // which would slow the file creations of any workload timed in the minutes after it (see Workloads.fresh).
         List<Result> large = sizes.full()
                 ? new LargeStore(workloads, Integer.getInteger("bench.large", 1_000_000)).run() : List.of();
@@ -42,14 +48,24 @@ public final class BenchMain {
         large.forEach(r -> results.add(report(r)));
         MachineProbe after = MachineProbe.measure(work.resolve("probe-after"));
         System.out.println("machine after: " + after);
-        Workloads.delete(work);
         var report = new Report(results, quick ? "quick" : "full", (System.nanoTime() - started) / 1e9,
                 List.of(before, after));
         Files.writeString(out.resolve("results.json"), report.json());
         Files.writeString(out.resolve("results.html"), report.html());
+        Workloads.delete(work);
+        Workloads.delete(leftover);
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("Wrote " + out.resolve("results.json") + " and " + out.resolve("results.html"));
+    }
+
+    /** Refuses to start without {@code gib} GiB free: every store is kept until the end of the run. */
+    private static void requireSpace(Path out, long gib) throws IOException {
+        long free = Files.getFileStore(out).getUsableSpace();
+        if (free < gib << 30) {
+            throw new IllegalStateException(String.format("the benchmark needs %d GiB free under %s (it keeps every"
+                    + " store until the end of the run) and %.1f GiB are free", gib, out.toAbsolutePath(), free / (double) (1L << 30)));
+        }
     }
 
     private static Result report(Result result) {

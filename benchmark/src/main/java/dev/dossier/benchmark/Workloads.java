@@ -19,8 +19,9 @@ final class Workloads {
     private static final String RARE = "RareRecorded";
 
     private final Path work;
-    private int stores;
     private final Sizes sizes;
+    /** How many store directories {@link #fresh} has handed out; numbers the next one. */
+    private int stores;
     private final List<BiFunction<Path, Boolean, Subject>> subjects = List.of(DossierSubject::new, SqliteSubject::new);
 
     Workloads(Path work, Sizes sizes) {
@@ -264,6 +265,9 @@ final class Workloads {
     Path fresh(int subject) {
         try {
             Path dir = work.resolve(String.format("%03d-%s", ++stores, subject == 0 ? "dossier" : "sqlite"));
+            if (Files.exists(dir)) {
+                throw new IllegalStateException(dir + " already exists: a store of an earlier run would be measured");
+            }
             Files.createDirectories(dir.getParent());
             if (subject == 1) {
                 Files.createDirectories(dir);

@@ -1,7 +1,6 @@
 package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.infrastructure.common.IndexEntry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -88,8 +87,9 @@ final class JournalChannel implements AutoCloseable {
     }
 
     /**
-     * Writes the first {@code length} bytes of {@code records} at the committed end and forces them (preallocating more zeros when they do not
-     * fit); they are committed then. On failure the file is cut back to the committed end.
+     * Writes the first {@code length} bytes of {@code records} at the committed end and forces them
+     * (preallocating more zeros when they do not fit); they are committed then. On failure the file is cut
+     * back to the committed end.
      *
      * @throws IOException when the records could not be made durable; nothing of them is committed then,
      *         unless the cut back failed too ({@link #isConsistent()} is false)

@@ -56,4 +56,21 @@ class EventStampTest {
                 .isEqualTo(Integer.signum(left.compareTo(right)));
         assertThat(EventStamp.parse(left.digits())).contains(left);
     }
+
+    /** Stamps of one second and of others, interleaved: the remembered second never leaks into another stamp. */
+    @Property(tries = 300)
+    void the_digits_are_the_utc_time_and_sequence_whatever_was_stamped_before(
+            @ForAll @LongRange(min = 0, max = 253402300799000L) long millis, @ForAll @LongRange(min = 0, max = 999) long sequence,
+            @ForAll @LongRange(min = 0, max = 2) long sameSecondAs) {
+        var formatter = java.time.format.DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS").withZone(java.time.ZoneOffset.UTC);
+        long[] order = {millis, millis - millis % 1000 + (millis + 7) % 1000, (millis + 1000 * (sameSecondAs + 1)) % 253402300799000L};
+        for (long at : order) {
+            var stamp = new EventStamp(at, (int) sequence);
+            String expected = formatter.format(Instant.ofEpochMilli(at)) + String.format("%03d", sequence);
+            assertThat(stamp.digits()).isEqualTo(expected);
+            byte[] out = "xx".concat(" ".repeat(20)).concat("yy").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            stamp.putDigits(out, 2);
+            assertThat(new String(out, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("xx" + expected + "yy");
+        }
+    }
 }

@@ -40,6 +40,15 @@ class JournalPreallocationTest {
             assertThat(new String(written, 0, (int) channel.committedEnd(), StandardCharsets.UTF_8))
                     .endsWith("{\"record\":1}\n{\"record\":2}\n");
             assertThat(written[(int) channel.committedEnd()]).as("only the given length is written").isZero();
+
+            byte[] third = "{\"record\":3}\nnot part of it either".getBytes(StandardCharsets.UTF_8);
+            long allocated = Files.size(journal);
+            channel.commit(third, "{\"record\":3}\n".length());
+            assertThat(Files.size(journal)).as("written into the preallocated zeros").isEqualTo(allocated);
+            written = Files.readAllBytes(journal);
+            assertThat(new String(written, 0, (int) channel.committedEnd(), StandardCharsets.UTF_8))
+                    .endsWith("{\"record\":2}\n{\"record\":3}\n");
+            assertThat(written[(int) channel.committedEnd()]).as("only the given length is written").isZero();
         }
     }
 
