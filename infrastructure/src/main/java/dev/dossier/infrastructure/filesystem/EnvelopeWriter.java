@@ -71,7 +71,8 @@ final class EnvelopeWriter {
         return true;
     }
 
-    private static boolean plain(String text) {
+    /** Whether {@code text} is printable ASCII without quote or backslash: a JSON string of it needs no escape. */
+    static boolean plain(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {

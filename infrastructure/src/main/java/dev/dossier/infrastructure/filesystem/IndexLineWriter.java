@@ -21,7 +21,8 @@ final class IndexLineWriter {
         String type = entry.stream().type().value();
         String id = entry.stream().id().value();
         String eventType = entry.eventType().value();
-        if (!plain(type) || !plain(id) || !plain(eventType) || (file != null && !newlinesOnly(file))) {
+        if (!EnvelopeWriter.plain(type) || !EnvelopeWriter.plain(id) || !EnvelopeWriter.plain(eventType)
+                || (file != null && !newlinesOnly(file))) {
             return false;
         }
         LineBuffer line = out instanceof LineBuffer buffer ? buffer : new LineBuffer(256);
@@ -44,16 +45,6 @@ final class IndexLineWriter {
         line.ascii("}\n");
         if (line != out) {
             out.write(line.array(), 0, line.size());
-        }
-        return true;
-    }
-
-    private static boolean plain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-                return false;
-            }
         }
         return true;
     }
