@@ -8,8 +8,6 @@ import java.util.List;
 final class LargeStore {
     /** Appends timed at each size: enough for a stable p50 on a noisy machine (250 were not). */
     private static final int APPENDS = 2_000;
-    /** Longest wait after the fill for file creation to be as cheap as before it. */
-    private static final long MAX_WAIT_SECONDS = 360;
     private final Workloads workloads;
     private final int events;
 
@@ -27,7 +25,6 @@ final class LargeStore {
             Path dir = workloads.fresh(i);
             var subject = workloads.subjects().get(i);
             long[] versions = new long[1000];
-            double quiet = MachineProbe.createFileMicros(workloads.scratch("quiet-" + i));
             try (Subject s = subject.apply(dir, false)) {
                 StoreFill.fill(s, 10_000, versions);
             }
@@ -37,11 +34,6 @@ final class LargeStore {
                 StoreFill.fill(s, events - 10_000 - APPENDS, versions);
             }
             StoreFill.settle();
-            // The fill's last thousand automatic packs (one per aggregate, all at once) deleted about 90,000
-            // files; timed now, workload 9b would measure that burst, not the store's size.
-            long waited = MachineProbe.awaitQuietCreation(workloads.scratch("await-" + i), quiet, MAX_WAIT_SECONDS);
-            System.out.printf("large store, %s: waited %d s for file creation to cost what it did before the fill%n",
-                    i == 0 ? "dossier" : "sqlite", waited);
             long t = System.nanoTime();
             try (Subject s = subject.apply(dir, true)) {
                 s.load("agg-1");

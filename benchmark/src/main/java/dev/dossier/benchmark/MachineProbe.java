@@ -46,38 +46,6 @@ record MachineProbe(double flushedAppendMicros, double createFileMicros, double 
         }
     }
 
-    /** The p50 of creating a small file, measured in a new directory {@code dir} (kept). */
-    static double createFileMicros(Path dir) {
-        try {
-            return createFiles(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Waits, up to {@code maxSeconds}, until creating a file costs at most 1.5 times {@code quietMicros} (plus
-     * 20 us) again, measured every 10 s in new directories under {@code dir}; returns the seconds waited. A
-     * burst of deletions (an automatic pack of every aggregate at once, say) slows file creation for minutes
-     * on a file system that avoids reusing recently deleted inodes; see {@link Workloads#fresh}.
-     */
-    static long awaitQuietCreation(Path dir, double quietMicros, long maxSeconds) {
-        long start = System.nanoTime();
-        for (int round = 0; ; round++) {
-            long waited = (System.nanoTime() - start) / 1_000_000_000L;
-            double now = createFileMicros(dir.resolve("check-" + round));
-            if (now <= quietMicros * 1.5 + 20 || waited >= maxSeconds) {
-                return waited;
-            }
-            try {
-                Thread.sleep(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return waited;
-            }
-        }
-    }
-
     private static double flushedAppend(Path log) throws IOException {
         long[] nanos = new long[REPS];
         try (FileChannel channel = FileChannel.open(log, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -278,11 +278,6 @@ final class Workloads {
         }
     }
 
-    /** A directory for the harness's own files (probes), kept until the end of the run like the stores. */
-    Path scratch(String name) {
-        return work.resolve("scratch").resolve(name);
-    }
-
     static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
