@@ -23,13 +23,18 @@ final class DossierSubject implements Subject {
     private FileSystemEventStore store;
 
     DossierSubject(Path root, boolean durable) {
+        this(root, durable, true);
+    }
+
+    /** With {@code packing} false, aggregates are never packed automatically (see {@link LargeStore}). */
+    DossierSubject(Path root, boolean durable, boolean packing) {
         this.root = root;
         EventTypeRegistry types = EventTypeRegistry.empty()
                 .register("SampleRecorded", Payloads.Sample.class)
                 .register("RareRecorded", Payloads.Sample.class);
         this.options = FileStoreOptions.at(root)
                 .withDurability(durable ? Durability.SYNC : Durability.OS_BUFFERED).withEventTypes(types)
-                .withSharedAccess(true);
+                .withSharedAccess(true).withPackEvery(packing ? 0 : -1);
         this.store = FileSystemEventStore.open(options);
     }
 

@@ -292,4 +292,9 @@ final class Workloads {
     List<BiFunction<Path, Boolean, Subject>> subjects() {
         return subjects;
     }
+
+    /** The subjects as {@link LargeStore} fills them: Dossier without automatic packing. */
+    List<BiFunction<Path, Boolean, Subject>> fillers() {
+        return List.of((dir, durable) -> new DossierSubject(dir, durable, false), SqliteSubject::new);
+    }
 }
