@@ -61,8 +61,8 @@ final class StoreFill {
 
     /**
      * Writes back what the operating system still holds of earlier, unforced work (a warm-up or a fill, and
-     * the deletion of its files) with {@code sync}, and collects the garbage it left, so that durable appends
-     * measured next do not pay for it (the warm-up leaves thousands of unforced files, then deletes them).
+     * its checkpoints' files) with {@code sync}, and collects the garbage it left, so that durable appends
+     * measured next do not pay for it (the warm-up leaves thousands of unforced files).
      */
     static void settle() {
         System.gc();
