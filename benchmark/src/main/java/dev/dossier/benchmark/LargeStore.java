@@ -4,10 +4,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Workloads 7 and 9 (full mode): opening a large store, and append latency as the store grows. */
+/**
+ * Workloads 7 and 9 (full mode): opening a large store, and append latency at two store sizes. Each subject
+ * gets two stores, one of 10,000 events and one of {@code events}, and the appends are timed in alternating
+ * rounds on the two (small then large, then large then small, and so on), each round on a freshly opened
+ * store: on a machine whose disk speed drifts by half within a minute, timing one size after the other
+ * would compare two moments of the machine rather than two sizes of the store.
+ */
 final class LargeStore {
-    /** Appends timed at each size: enough for a stable p50 on a noisy machine (250 were not). */
-    private static final int APPENDS = 2_000;
+    /** Alternating rounds per size; an even number, so each size runs first in half of them. */
+    private static final int ROUNDS = 10;
+    /** Appends per round: {@code ROUNDS} of them make 5,000 per size, enough for a stable p50 and p99. */
+    private static final int PER_ROUND = 500;
+    private static final int SMALL = 10_000;
     private final Workloads workloads;
     private final int events;
 
@@ -21,29 +30,36 @@ final class LargeStore {
         Measure[] small = new Measure[2];
         Measure[] large = new Measure[2];
         for (int i = 0; i < 2; i++) {
-            growthVersion = 0;
-            Path dir = workloads.fresh(i);
             var subject = workloads.subjects().get(i);
             // Filled without automatic packing: the fill is round-robin, so every aggregate would pass 1,000
             // events within its last minute and a thousand packs would delete about 90,000 files at once,
             // which slows file creation for minutes (see Workloads.fresh) and would be timed as the store's size.
             var filler = workloads.fillers().get(i);
-            long[] versions = new long[1000];
-            try (Subject s = filler.apply(dir, false)) {
-                StoreFill.fill(s, 10_000, versions);
+            Path smallDir = workloads.fresh(i);
+            Path largeDir = workloads.fresh(i);
+            try (Subject s = filler.apply(smallDir, false)) {
+                StoreFill.fill(s, SMALL);
             }
-            StoreFill.settle();
-            small[i] = appendLatency(subject.apply(dir, true));
-            try (Subject s = filler.apply(dir, false)) {
-                StoreFill.fill(s, events - 10_000 - APPENDS, versions);
+            try (Subject s = filler.apply(largeDir, false)) {
+                StoreFill.fill(s, events - ROUNDS * PER_ROUND);
             }
             StoreFill.settle();
             long t = System.nanoTime();
-            try (Subject s = subject.apply(dir, true)) {
+            try (Subject s = subject.apply(largeDir, true)) {
                 s.load("agg-1");
                 open[i] = Measure.throughput(1, System.nanoTime() - t);
             }
-            large[i] = appendLatency(subject.apply(dir, true));
+            Growth smallGrowth = new Growth();
+            Growth largeGrowth = new Growth();
+            for (int round = 0; round < ROUNDS; round++) {
+                boolean smallFirst = round % 2 == 0;
+                Growth first = smallFirst ? smallGrowth : largeGrowth;
+                Growth second = smallFirst ? largeGrowth : smallGrowth;
+                first.round(subject.apply(smallFirst ? smallDir : largeDir, true));
+                second.round(subject.apply(smallFirst ? largeDir : smallDir, true));
+            }
+            small[i] = smallGrowth.measure();
+            large[i] = largeGrowth.measure();
         }
         String n = String.format("%,d", events);
         var results = new ArrayList<Result>();
@@ -56,20 +72,28 @@ final class LargeStore {
         return results;
     }
 
-    private long growthVersion;
+    /** The timed appends to one store: one new aggregate, {@code growth}, grown round after round. */
+    private static final class Growth {
+        private final long[] nanos = new long[ROUNDS * PER_ROUND];
+        private int done;
+        private long wallNanos;
 
-    /** Append latency of a freshly opened store, after a full collection of what opening it left behind. */
-    private Measure appendLatency(Subject s) {
-        try (s) {
-            System.gc();
-            long[] nanos = new long[APPENDS];
-            long start = System.nanoTime();
-            for (int i = 0; i < nanos.length; i++) {
-                long t = System.nanoTime();
-                s.append("growth", growthVersion++, "SampleRecorded", Payloads.json(i));
-                nanos[i] = System.nanoTime() - t;
+        /** Times one round of single durable appends on a freshly opened store, after a full collection. */
+        void round(Subject s) {
+            try (s) {
+                System.gc();
+                long start = System.nanoTime();
+                for (int k = 0; k < PER_ROUND; k++) {
+                    long t = System.nanoTime();
+                    s.append("growth", done, "SampleRecorded", Payloads.json(done));
+                    nanos[done++] = System.nanoTime() - t;
+                }
+                wallNanos += System.nanoTime() - start;
             }
-            return Measure.of(nanos, 1, System.nanoTime() - start);
+        }
+
+        Measure measure() {
+            return Measure.of(nanos, 1, wallNanos);
         }
     }
 }
