@@ -25,7 +25,7 @@ final class IndexLineCodec {
     private final JsonFactory factory = JsonSupport.mapper().getFactory();
     private final Map<String, EventType> eventTypes = new HashMap<>();
     private final Map<String, StreamId> streams = new HashMap<>();
-    private final IndexLineFastReader fastReader = new IndexLineFastReader(eventTypes, streams);
+    private final IndexLineFastReader fastReader = new IndexLineFastReader();
 
     /**
      * A parsed line; {@code commit} marks the last line of a batch; {@code file} is the event file's text

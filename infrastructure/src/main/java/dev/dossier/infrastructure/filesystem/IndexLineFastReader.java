@@ -5,9 +5,7 @@ import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Reads an index or journal line in exactly the layout {@link IndexLineCodec} writes (keys in order, no
@@ -15,16 +13,14 @@ import java.util.function.Function;
  * else (a hand-edited line, an escaped character) returns null and goes through the general parser.
  */
 final class IndexLineFastReader {
-    private final Map<String, EventType> eventTypes;
-    private final Map<String, StreamId> streams;
+    private final NameBytes<EventType> eventTypes = new NameBytes<>();
+    private final NameBytes<StreamId> streams = new NameBytes<>();
     private byte[] bytes;
     private int at;
     private int end;
-
-    IndexLineFastReader(Map<String, EventType> eventTypes, Map<String, StreamId> streams) {
-        this.eventTypes = eventTypes;
-        this.streams = streams;
-    }
+    /** Where the last string read starts and ends (its quotes excluded). */
+    private int from;
+    private int to;
 
     /** The line, or null when it is not in the exact written layout. */
     IndexLineCodec.Line read(byte[] source, int offset, int length) {
@@ -33,32 +29,41 @@ final class IndexLineFastReader {
         end = offset + length;
         try {
             long position = number("{\"p\":");
-            String stamp = string(",\"s\":");
-            String type = string(",\"t\":");
-            String id = string(",\"i\":");
+            EventStamp stamp = string(",\"s\":") && to - from == 20 ? EventStamp.parse(bytes, from) : null;
+            if (stamp == null || !string(",\"t\":")) {
+                return null;
+            }
+            int typeFrom = from;
+            int typeTo = to;
+            if (!string(",\"i\":")) {
+                return null;
+            }
+            int idFrom = from;
+            int idTo = to;
             long version = number(",\"v\":");
-            String eventType = string(",\"e\":");
+            if (!string(",\"e\":")) {
+                return null;
+            }
+            int eventTypeFrom = from;
+            int eventTypeTo = to;
             long schema = number(",\"sv\":");
-            String eventId = string(",\"id\":");
+            UUID eventId = string(",\"id\":") ? Uuids.parse(bytes, from, to) : null;
             long size = number(",\"b\":");
             boolean commit = at < end && bytes[at] == ',' && peek(",\"c\":1");
             if (commit) {
                 at += 6;
             }
-            if (position < 0 || version < 0 || schema < 0 || size < 0 || stamp == null || type == null || id == null
-                    || eventType == null || eventId == null || eventId.length() != 36) {
+            if (position < 0 || version < 0 || schema < 0 || schema > Integer.MAX_VALUE || size < 0 || eventId == null
+                    || at != end - 1 || bytes[at] != '}') {
                 return null;
             }
-            if (at != end - 1 || bytes[at] != '}') {
-                return null;
-            }
-            EventStamp parsed = EventStamp.parse(stamp).orElse(null);
-            if (parsed == null || schema > Integer.MAX_VALUE) {
-                return null;
-            }
-            StreamId stream = intern(streams, type + "\u0000" + id, k -> StreamId.of(type, id));
-            var entry = new IndexEntry(position, parsed, stream, version, intern(eventTypes, eventType, EventType::of),
-                    (int) schema, UUID.fromString(eventId), size);
+            byte[] line = bytes;
+            // The type, the separator and the id together name the stream: a name holds no unescaped quote.
+            StreamId stream = streams.get(line, typeFrom, idTo,
+                    () -> StreamId.of(text(line, typeFrom, typeTo), text(line, idFrom, idTo)));
+            EventType eventType = eventTypes.get(line, eventTypeFrom, eventTypeTo,
+                    () -> EventType.of(text(line, eventTypeFrom, eventTypeTo)));
+            var entry = new IndexEntry(position, stamp, stream, version, eventType, (int) schema, eventId, size);
             return new IndexLineCodec.Line(entry, commit, "");
         } catch (RuntimeException e) {
             return null;
@@ -67,13 +72,8 @@ final class IndexLineFastReader {
         }
     }
 
-    private static <T> T intern(Map<String, T> cache, String key, Function<String, T> create) {
-        T known = cache.get(key);
-        if (known == null) {
-            known = create.apply(key);
-            cache.put(key, known);
-        }
-        return known;
+    private static String text(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     private boolean peek(String literal) {
@@ -101,21 +101,24 @@ final class IndexLineFastReader {
         return at == start || (bytes[start] == '0' && at - start > 1) ? -1 : value;
     }
 
-    private String string(String key) {
+    /** Reads the string after {@code key} into {@link #from} and {@link #to}; false when it is not a plain one. */
+    private boolean string(String key) {
         if (!peek(key) || end - at <= key.length() || bytes[at + key.length()] != '"') {
-            return null;
+            return false;
         }
         at += key.length() + 1;
         int start = at;
         while (at < end && bytes[at] != '"') {
             if (bytes[at] == '\\' || (bytes[at] >= 0 && bytes[at] < 0x20)) {
-                return null;
+                return false;
             }
             at++;
         }
         if (at >= end) {
-            return null;
+            return false;
         }
-        return new String(bytes, start, at++ - start, StandardCharsets.UTF_8);
+        from = start;
+        to = at++;
+        return true;
     }
 }

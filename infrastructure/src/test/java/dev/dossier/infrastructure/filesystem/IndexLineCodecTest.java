@@ -126,7 +126,7 @@ class IndexLineCodecTest {
         byte[] line = (written.substring(0, index) + replacement + written.substring(index + 1))
                 .getBytes(StandardCharsets.UTF_8);
 
-        var fast = new IndexLineFastReader(new java.util.HashMap<>(), new java.util.HashMap<>()).read(line, 0, line.length - 1);
+        var fast = new IndexLineFastReader().read(line, 0, line.length - 1);
         Statistics.collect(fast != null ? "read by the fast reader" : "left to the general parser");
         if (fast != null) {
             assertThat(fast).isEqualTo(codec.parseGeneral(line, 0, line.length - 1));
