@@ -4,6 +4,8 @@ import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -29,7 +31,7 @@ final class IndexLineFastReader {
         end = offset + length;
         try {
             long position = number("{\"p\":");
-            EventStamp stamp = string(",\"s\":") && to - from == 20 ? EventStamp.parse(bytes, from) : null;
+            EventStamp stamp = string(",\"s\":") && to - from == 20 ? EventStamp.fromDigits(bytes, from) : null;
             if (stamp == null || !string(",\"t\":")) {
                 return null;
             }
@@ -57,23 +59,29 @@ final class IndexLineFastReader {
                     || at != end - 1 || bytes[at] != '}') {
                 return null;
             }
-            byte[] line = bytes;
             // The type, the separator and the id together name the stream: a name holds no unescaped quote.
-            StreamId stream = streams.get(line, typeFrom, idTo,
-                    () -> StreamId.of(text(line, typeFrom, typeTo), text(line, idFrom, idTo)));
-            EventType eventType = eventTypes.get(line, eventTypeFrom, eventTypeTo,
-                    () -> EventType.of(text(line, eventTypeFrom, eventTypeTo)));
+            StreamId stream = streams.get(bytes, typeFrom, idTo);
+            if (stream == null) {
+                stream = StreamId.of(text(typeFrom, typeTo), text(idFrom, idTo));
+                streams.put(bytes, typeFrom, idTo, stream);
+            }
+            EventType eventType = eventTypes.get(bytes, eventTypeFrom, eventTypeTo);
+            if (eventType == null) {
+                eventType = EventType.of(text(eventTypeFrom, eventTypeTo));
+                eventTypes.put(bytes, eventTypeFrom, eventTypeTo, eventType);
+            }
             var entry = new IndexEntry(position, stamp, stream, version, eventType, (int) schema, eventId, size);
             return new IndexLineCodec.Line(entry, commit, "");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | CharacterCodingException e) {
             return null;
         } finally {
             bytes = null;
         }
     }
 
-    private static String text(byte[] bytes, int from, int to) {
-        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    /** The text of the bytes {@code from} to {@code to}, refusing bytes that are not UTF-8 (as Jackson does). */
+    private String text(int from, int to) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
     }
 
     private boolean peek(String literal) {

@@ -3,33 +3,37 @@ package dev.dossier.infrastructure.filesystem;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Values made from names as they appear in a line's bytes (a stream's type and id, an event type), found
  * again by those bytes without decoding them: an index of a million lines names a few thousand streams.
- * Equal bytes always give the same value, so a value is made once per distinct name. Not thread-safe.
+ * Keys are copies, so callers may reuse their buffers. Not thread-safe.
  *
  * @param <T> the value made from a name
  */
 final class NameBytes<T> {
+    private static final byte[] NONE = new byte[0];
     private final Map<Key, T> values = new HashMap<>();
     private final Key probe = new Key();
 
-    /** The value for the bytes {@code from} to {@code to} of {@code bytes}, made by {@code make} the first time. */
-    T get(byte[] bytes, int from, int to, Supplier<T> make) {
+    /** The value kept for the bytes {@code from} to {@code to} of {@code bytes}, or null. */
+    T get(byte[] bytes, int from, int to) {
         probe.set(bytes, from, to);
-        T known = values.get(probe);
-        if (known == null) {
-            known = make.get();
-            Key key = new Key();
-            key.set(Arrays.copyOfRange(bytes, from, to), 0, to - from);
-            values.put(key, known);
+        try {
+            return values.get(probe);
+        } finally {
+            probe.set(NONE, 0, 0);
         }
-        return known;
     }
 
-    /** A range of bytes compared by content; the probe's range changes, a stored key's never does. */
+    /** Keeps {@code value} for the bytes {@code from} to {@code to} of {@code bytes} (copied). */
+    void put(byte[] bytes, int from, int to, T value) {
+        Key key = new Key();
+        key.set(Arrays.copyOfRange(bytes, from, to), 0, to - from);
+        values.put(key, value);
+    }
+
+    /** A range of bytes compared by content; the probe's range changes, a kept key's never does. */
     private static final class Key {
         private byte[] bytes;
         private int from;

@@ -12,6 +12,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
+/** UUIDs read from bytes, checked against {@link UUID#fromString}, which the fast index reader used before. */
 class UuidsProperties {
 
     @Property(tries = 1000)
