@@ -2,7 +2,7 @@ package dev.dossier.infrastructure.common;
 
 import java.time.LocalDateTime;
 
-/** Numbers written as fixed-width ASCII digits into a byte array, for the store's stamps and timestamps. */
+/** Numbers as fixed-width ASCII digits in a byte array, written and read, for the store's stamps and timestamps. */
 public final class AsciiDigits {
     private AsciiDigits() {
     }
@@ -26,5 +26,14 @@ public final class AsciiDigits {
         put(out, 8 + 3 * gap, time.getHour(), 2);
         put(out, 10 + 4 * gap, time.getMinute(), 2);
         put(out, 12 + 5 * gap, time.getSecond(), 2);
+    }
+
+    /** The number the {@code length} ASCII digits from {@code from} write (checked to be digits by the caller). */
+    public static int read(byte[] bytes, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            value = value * 10 + (bytes[i] - '0');
+        }
+        return value;
     }
 }

@@ -2,8 +2,6 @@ package dev.dossier.infrastructure.common;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -49,27 +47,8 @@ public record EventStamp(long epochMilli, int sequence) implements Comparable<Ev
 
     /** Writes the 20-digit form into {@code out} from {@code at}, as ASCII bytes. */
     public void putDigits(byte[] out, int at) {
-        long second = epochMilli / 1000;
-        SecondDigits cached = lastSecond;
-        if (cached.epochSecond != second) {
-            byte[] digits = new byte[14];
-            AsciiDigits.putDateTime(digits, LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC), 0);
-            cached = new SecondDigits(second, digits);
-            lastSecond = cached;
-        }
-        System.arraycopy(cached.digits, 0, out, at, 14);
-        AsciiDigits.put(out, at + 14, (int) (epochMilli % 1000), 3);
-        AsciiDigits.put(out, at + 17, sequence, 3);
+        StampDigits.write(this, out, at);
     }
-
-    /**
-     * The 14 digits {@code yyyyMMddHHmmss} of the second stamped last: stamps come in order, so most share it.
-     * Never changed once made, so threads can share it.
-     */
-    private record SecondDigits(long epochSecond, byte[] digits) {
-    }
-
-    private static volatile SecondDigits lastSecond = new SecondDigits(-1, new byte[14]);
 
     /** The stamp written as {@code digits}, or empty when they are not 20 digits of a valid time. */
     public static Optional<EventStamp> parse(String digits) {

@@ -53,24 +53,7 @@ final class EnvelopeText {
         if (isNull()) {
             return null;
         }
-        if (to - from != 36 || in[from + 8] != '-' || in[from + 13] != '-' || in[from + 18] != '-'
-                || in[from + 23] != '-') {
-            return UUID.fromString(string());
-        }
-        long most = hex(from, 8) << 32 | hex(from + 9, 4) << 16 | hex(from + 14, 4);
-        long least = hex(from + 19, 4) << 48 | hex(from + 24, 12);
-        return new UUID(most, least);
-    }
-
-    private long hex(int start, int digits) {
-        long value = 0;
-        for (int i = start; i < start + digits; i++) {
-            int digit = Character.digit(in[i], 16);
-            if (digit < 0) {
-                throw new IllegalArgumentException("not a UUID: " + string());
-            }
-            value = value << 4 | digit;
-        }
-        return value;
+        UUID canonical = Uuids.parse(in, from, to);
+        return canonical != null ? canonical : UUID.fromString(string());
     }
 }
