@@ -11,7 +11,8 @@ import java.util.Optional;
  * sequence, moving to the next millisecond after 999.
  */
 public record EventStamp(long epochMilli, int sequence) implements Comparable<EventStamp> {
-    private static final long MAX_MILLI = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+    /** The last millisecond a stamp can hold (9999-12-31T23:59:59.999Z). */
+    public static final long MAX_MILLI = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 
     public EventStamp {
         if (sequence < 0 || sequence > 999) {

@@ -1,28 +1,77 @@
 package dev.dossier.infrastructure.common;
 
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.StreamId;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The index's entries in the global order (position 1 first), with the lookups by position and by time
- * and the totals over all of them; empty answers (never an exception) when there is nothing. Takes what
- * the index adds without checking it. Not thread-safe: the index's lock guards it.
+ * The index's entries in the global order (position 1 first), held column by column in {@link EntryChunk}s,
+ * with the lookups by position and by time and the totals over all of them; empty answers (never an
+ * exception) when there is nothing. Each answer is a new {@link IndexEntry} built from the columns. Takes
+ * what the index adds without checking it. Not thread-safe: the index's lock guards it.
  */
 final class GlobalEntries {
-    private final ArrayList<IndexEntry> byPosition = new ArrayList<>();
+    private final NameNumbers<StreamId> streamNames;
+    private final NameNumbers<EventType> typeNames;
+    private final List<EntryChunk> chunks = new ArrayList<>();
+    private int size;
     private long bytes;
 
-    /** Adds {@code entry} as the next position. */
-    void add(IndexEntry entry) {
-        byPosition.add(entry);
+    GlobalEntries(NameNumbers<StreamId> streamNames, NameNumbers<EventType> typeNames) {
+        this.streamNames = streamNames;
+        this.typeNames = typeNames;
+    }
+
+    /** Adds {@code entry} as the next position; its stream and event type have the numbers given. */
+    void add(IndexEntry entry, int stream, int type) {
+        if ((size & EntryChunk.MASK) == 0) {
+            chunks.add(new EntryChunk());
+        }
+        chunks.get(size >>> EntryChunk.SHIFT).set(size & EntryChunk.MASK, entry, stream, type);
+        size++;
         bytes += entry.bytes();
+    }
+
+    /** Adds the {@code count} entries of {@code chunk} as the next positions; the entries before fill whole chunks. */
+    void addChunk(EntryChunk chunk, int count) {
+        chunks.add(chunk);
+        size += count;
+        for (int slot = 0; slot < count; slot++) {
+            bytes += chunk.bytes(slot);
+        }
+    }
+
+    /** The entries' chunks as {@link IndexImage} lays them out. */
+    List<byte[]> image() {
+        var image = new ArrayList<byte[]>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            int count = IndexImage.chunkEntries(size, i);
+            byte[] bytes = new byte[EntryChunk.imageBytes(count)];
+            chunks.get(i).writeTo(ByteBuffer.wrap(bytes), count);
+            image.add(bytes);
+        }
+        return image;
+    }
+
+    /** The entry at {@code position}, from 1 to {@link #size()}. */
+    IndexEntry entry(int position) {
+        int index = position - 1;
+        EntryChunk chunk = chunks.get(index >>> EntryChunk.SHIFT);
+        int slot = index & EntryChunk.MASK;
+        return new IndexEntry(position, EntryChunk.unpacked(chunk.stamp(slot)), streamNames.name(chunk.stream(slot)),
+                chunk.version(slot), typeNames.name(chunk.type(slot)), chunk.schema(slot),
+                new UUID(chunk.idHigh(slot), chunk.idLow(slot)), chunk.bytes(slot));
     }
 
     /** How many entries there are: the last position. */
     int size() {
-        return byPosition.size();
+        return size;
     }
 
     /** The total size of the events on disk. */
@@ -31,31 +80,62 @@ final class GlobalEntries {
     }
 
     Optional<EventStamp> lastStamp() {
-        return byPosition.isEmpty() ? Optional.empty() : Optional.of(byPosition.get(byPosition.size() - 1).stamp());
+        return size == 0 ? Optional.empty() : Optional.of(EntryChunk.unpacked(packedStamp(size)));
     }
 
     /** When the first event was written; empty when there is none. */
     Optional<Instant> firstInstant() {
-        return byPosition.isEmpty() ? Optional.empty() : Optional.of(byPosition.get(0).stamp().instant());
+        return size == 0 ? Optional.empty() : Optional.of(EntryChunk.unpacked(packedStamp(1)).instant());
     }
 
     /** When the last event was written; empty when there is none. */
     Optional<Instant> lastInstant() {
-        return byPosition.isEmpty() ? Optional.empty()
-                : Optional.of(byPosition.get(byPosition.size() - 1).stamp().instant());
+        return lastStamp().map(EventStamp::instant);
     }
 
     /** Up to {@code limit} entries from position {@code from} on. */
     List<IndexEntry> from(long from, int limit) {
-        return EntryPages.page(byPosition, (int) Math.min(Math.max(from - 1, 0), byPosition.size()), limit);
+        long first = Math.max(from, 1);
+        return first > size ? List.of() : page((int) first, (int) Math.min(size, first - 1 + limit));
     }
 
     /** Up to {@code limit} entries stamped in [{@code since}, {@code until}). */
     List<IndexEntry> between(Instant since, Instant until, int limit) {
-        long start = since.toEpochMilli();
-        long end = until.toEpochMilli();
-        int first = EntryPages.firstIndex(byPosition, e -> e.stamp().epochMilli() >= start);
-        int stop = EntryPages.firstIndex(byPosition, e -> e.stamp().epochMilli() >= end);
-        return first >= stop ? List.of() : EntryPages.page(byPosition.subList(0, stop), first, limit);
+        int first = firstStampedFrom(since.toEpochMilli() * 1000);
+        int stop = firstStampedFrom(until.toEpochMilli() * 1000);
+        return first >= stop ? List.of() : page(first, (int) Math.min(stop - 1, first - 1L + limit));
+    }
+
+    /** The entries at positions {@code first} to {@code last}, both included (unmodifiable). */
+    List<IndexEntry> page(int first, int last) {
+        if (first > last) {
+            return List.of();
+        }
+        var page = new ArrayList<IndexEntry>(last - first + 1);
+        for (int position = first; position <= last; position++) {
+            page.add(entry(position));
+        }
+        return Collections.unmodifiableList(page);
+    }
+
+    /** The first position whose stamp is at least {@code packed}, or size + 1 when there is none. */
+    private int firstStampedFrom(long packed) {
+        int low = 1;
+        int high = size + 1;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (packedStamp(mid) >= packed) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /** The packed stamp of the entry at {@code position}. */
+    long packedStamp(int position) {
+        int index = position - 1;
+        return chunks.get(index >>> EntryChunk.SHIFT).stamp(index & EntryChunk.MASK);
     }
 }

@@ -22,18 +22,20 @@ final class IndexTallies {
 
     private static final class TypeTally {
         long events;
-        EventStamp latest;
+        long latest = -1;
     }
 
     /** Counts {@code entry}. */
     void add(IndexEntry entry) {
-        versions.computeIfAbsent(entry.eventType(), t -> new TreeMap<>())
-                .computeIfAbsent(entry.schemaVersion(), v -> new long[1])[0]++;
-        TypeTally tally = types.computeIfAbsent(entry.stream().type(), t -> new TypeTally());
+        add(entry.eventType(), entry.schemaVersion(), entry.stream().type(), EntryChunk.packed(entry.stamp()));
+    }
+
+    /** Counts an entry of {@code eventType} at {@code schemaVersion} in a stream of {@code type}, stamped {@code packedStamp}. */
+    void add(EventType eventType, int schemaVersion, AggregateType type, long packedStamp) {
+        versions.computeIfAbsent(eventType, t -> new TreeMap<>()).computeIfAbsent(schemaVersion, v -> new long[1])[0]++;
+        TypeTally tally = types.computeIfAbsent(type, t -> new TypeTally());
         tally.events++;
-        if (tally.latest == null || entry.stamp().compareTo(tally.latest) > 0) {
-            tally.latest = entry.stamp();
-        }
+        tally.latest = Math.max(tally.latest, packedStamp);
     }
 
     /** Per event type (in name order), the number of events at each schema version (ascending). */
@@ -51,7 +53,7 @@ final class IndexTallies {
     List<AggregateTypeSummary> aggregateTypes(ToLongFunction<AggregateType> aggregatesOf) {
         var summaries = new ArrayList<AggregateTypeSummary>(types.size());
         new TreeMap<>(types).forEach((type, tally) -> summaries.add(
-                new AggregateTypeSummary(type, aggregatesOf.applyAsLong(type), tally.events, tally.latest.instant())));
+                new AggregateTypeSummary(type, aggregatesOf.applyAsLong(type), tally.events, EntryChunk.unpacked(tally.latest).instant())));
         return summaries;
     }
 }

@@ -34,6 +34,9 @@ import lombok.With;
  *                         same steps in a fixed order; for deterministic fault-injection tests)
  * @param readCacheBytes   how many bytes of recently read event and range files a store object keeps in
  *                         memory, so that warm reads skip the file system (default 16 MiB; negative: none)
+ * @param indexCacheEvents how many events must be missing from the index cache ({@code
+ *                         metadata/index-cache.jsonl}) before closing the store writes a new one (default
+ *                         10,000); negative: the cache is neither written nor read
  */
 @Builder(toBuilder = true)
 @With
@@ -50,7 +53,8 @@ public record FileStoreOptions(
         int packEvery,
         int packKeep,
         boolean inlineCheckpoints,
-        long readCacheBytes) {
+        long readCacheBytes,
+        int indexCacheEvents) {
 
     /** The default directory when neither an option, a system property nor the environment names one. */
     public static final String DEFAULT_PATH = "./eventstore";
@@ -73,6 +77,7 @@ public record FileStoreOptions(
         packEvery = packEvery == 0 ? 1000 : packEvery;
         packKeep = packKeep <= 0 ? 100 : packKeep;
         readCacheBytes = readCacheBytes == 0 ? FileCache.DEFAULT_BYTES : readCacheBytes;
+        indexCacheEvents = indexCacheEvents == 0 ? 10_000 : indexCacheEvents;
     }
 
     /** Every setting at its default. */

@@ -13,6 +13,7 @@ record FileStoreParts(
         StoreIndex index,
         RangeCatalog catalog,
         IndexLog log,
+        IndexCache indexCache,
         Journal journal,
         JournalApplier applier,
         Checkpointer checkpointer,

@@ -203,6 +203,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
                         parts.applier().checkpoint();
                     }
                     parts.registries().settle(parts.index(), false);
+                    parts.indexCache().saveIfDue(parts.log());
                 });
             }
         } catch (RuntimeException e) {

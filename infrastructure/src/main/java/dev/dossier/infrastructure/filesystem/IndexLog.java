@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.StoreUnavailableException;
 import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.common.IndexImage;
 import dev.dossier.infrastructure.common.StoreIndex;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,8 @@ import java.util.List;
 final class IndexLog implements AutoCloseable {
     /**
      * How much of the index a refresh reads at a time (more when one commit's lines are longer): opening a
-     * store of a million events reads 150 MB, and one array that size would be garbage at once.
+     * store of a million events reads 150 MB through one array this size, which is reused for every chunk (a
+     * new array per chunk would be 150 MB of memory touched for the first time).
      */
     private static final int CHUNK_BYTES = 8 << 20;
 
@@ -27,6 +29,8 @@ final class IndexLog implements AutoCloseable {
     private final IndexLineCodec codec = new IndexLineCodec();
     private final StoreIndex index;
     private final int chunkBytes;
+    /** The checksum of the file's first {@link #committedEnd} bytes. */
+    private final IndexChecksum checksum;
     private long committedEnd;
     private boolean consistent = true;
 
@@ -36,10 +40,39 @@ final class IndexLog implements AutoCloseable {
 
     /** @param chunkBytes how much a refresh reads at a time, at first (tests read in small pieces) */
     IndexLog(FileChannel channel, String name, StoreIndex index, int chunkBytes) {
+        this(channel, name, index, chunkBytes, 0, new IndexChecksum());
+    }
+
+    /**
+     * A log whose {@code index} already holds the entries of the file's first {@code committedEnd} bytes
+     * (read from the index cache), which ends with a commit mark and whose checksum so far is {@code checksum}.
+     */
+    IndexLog(FileChannel channel, String name, StoreIndex index, long committedEnd, IndexChecksum checksum) {
+        this(channel, name, index, CHUNK_BYTES, committedEnd, checksum);
+    }
+
+    private IndexLog(FileChannel channel, String name, StoreIndex index, int chunkBytes, long committedEnd,
+                     IndexChecksum checksum) {
         this.channel = channel;
         this.name = name;
         this.index = index;
         this.chunkBytes = chunkBytes;
+        this.committedEnd = committedEnd;
+        this.checksum = checksum;
+    }
+
+    /**
+     * What the log has read, for the index cache.
+     *
+     * @param indexBytes the length of the committed part of the file the image holds
+     * @param checksum   the {@link IndexChecksum} of that part
+     */
+    record Captured(IndexImage image, long indexBytes, String checksum) {
+    }
+
+    /** The index and the committed part of the file it holds, taken together. */
+    synchronized Captured capture() {
+        return new Captured(index.image(), committedEnd, checksum.hex());
     }
 
     /**
@@ -61,11 +94,14 @@ final class IndexLog implements AutoCloseable {
                     + " whose force failed after this one had seen it. Close and reopen the store.");
         }
         int chunk = chunkBytes;
+        byte[] bytes = new byte[(int) Math.min(size - committedEnd, chunk)];
         while (committedEnd < size) {
             long from = committedEnd;
             int want = (int) Math.min(size - from, chunk);
-            byte[] bytes = new byte[want];
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            if (bytes.length < want) {
+                bytes = new byte[want];
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, want);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, from + buffer.position()) < 0) {
                     break;
@@ -96,6 +132,7 @@ final class IndexLog implements AutoCloseable {
 
     private List<IndexEntry> parseCommitted(byte[] bytes, int length) {
         CommittedLines read = CommittedLines.read(codec, bytes, length, name, committedEnd);
+        checksum.update(bytes, 0, read.consumed());
         committedEnd += read.consumed();
         return read.lines().stream().map(IndexLineCodec.Line::entry).toList();
     }
@@ -150,6 +187,7 @@ final class IndexLog implements AutoCloseable {
             throw e;
         }
         committedEnd = start + buffer.limit();
+        checksum.update(out.array(), 0, out.size());
         batches.forEach(this::addAll);
     }
 

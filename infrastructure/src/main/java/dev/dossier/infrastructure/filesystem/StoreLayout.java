@@ -16,6 +16,7 @@ final class StoreLayout {
     static final String METADATA = "metadata";
     static final String FORMAT_MARKER = "format.json";
     static final String INDEX = "event-index.jsonl";
+    static final String INDEX_CACHE = "index-cache.jsonl";
     static final String LOCK = "write.lock";
     static final String JOURNAL = "journal.jsonl";
     static final String JOURNAL_SPARE = "journal.spare";
@@ -48,6 +49,10 @@ final class StoreLayout {
 
     Path index() {
         return metadata().resolve(INDEX);
+    }
+
+    Path indexCache() {
+        return metadata().resolve(INDEX_CACHE);
     }
 
     Path journal() {

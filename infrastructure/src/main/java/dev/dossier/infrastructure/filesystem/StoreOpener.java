@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 
 /**
  * Opens a store directory: creates a new store in a missing or empty directory, refuses a directory that
@@ -41,19 +42,23 @@ final class StoreOpener {
                 PackIntent.finish(layout, files);
                 files.writeAtomically(layout.index(), recovery.rebuildIndex(codec));
             }
-            var index = new StoreIndex();
             var lock = WriteLock.open(layout.lock(), files);
             IndexLog log = null;
             Journal journal = null;
             try {
-                log = new IndexLog(FileChannel.open(layout.index(), StandardOpenOption.READ,
-                        StandardOpenOption.WRITE), layout.relative(layout.index()), index);
+                var cache = new IndexCache(layout, files, options.indexCacheEvents());
+                Optional<IndexCache.Loaded> cached = cache.load();
+                var index = cached.map(IndexCache.Loaded::index).orElseGet(StoreIndex::new);
+                var channel = FileChannel.open(layout.index(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                String name = layout.relative(layout.index());
+                log = cached.isEmpty() ? new IndexLog(channel, name, index)
+                        : new IndexLog(channel, name, index, cached.get().indexBytes(), cached.get().checksum());
                 journal = new Journal(layout.journal(), files);
                 var registries = new MetadataRegistries(layout, files, options.eventTypes(), options.clock());
                 var catalog = new RangeCatalog(layout);
                 var applier = new JournalApplier(layout, files, log, journal, catalog);
                 var parts = new FileStoreParts(options, layout, files, codec,
-                        new EventRecorder(payloads, options.clock()), index, catalog, log, journal, applier,
+                        new EventRecorder(payloads, options.clock()), index, catalog, log, cache, journal, applier,
                         new Checkpointer(layout, files, journal, applier, log, options.checkpointInterval(),
                                 options.inlineCheckpoints(), timing),
                         lock, registries, recovery);

@@ -1,5 +1,6 @@
 package dev.dossier.infrastructure.filesystem;
 
+import java.util.function.UnaryOperator;
 import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.domain.port.EventStorePort;
 import dev.dossier.infrastructure.contract.SchemaFixture;
@@ -15,9 +16,16 @@ import java.util.stream.Stream;
 /** Filesystem stores in fresh temporary directories, for the contract suites. */
 public final class FileSystemFixture implements SchemaFixture {
     private final Durability durability;
+    private final UnaryOperator<FileStoreOptions> tuning;
 
     public FileSystemFixture(Durability durability) {
+        this(durability, UnaryOperator.identity());
+    }
+
+    /** Stores opened with the options {@code tuning} makes of the fixture's own. */
+    public FileSystemFixture(Durability durability, UnaryOperator<FileStoreOptions> tuning) {
         this.durability = durability;
+        this.tuning = tuning;
     }
 
     @Override
@@ -30,8 +38,8 @@ public final class FileSystemFixture implements SchemaFixture {
     }
 
     private EventStorePort open(Path root, EventTypeRegistry types, Clock clock) {
-        return FileSystemEventStore.open(FileStoreOptions.at(root).withDurability(durability)
-                .withEventTypes(types).withClock(clock));
+        return FileSystemEventStore.open(tuning.apply(FileStoreOptions.at(root).withDurability(durability)
+                .withEventTypes(types).withClock(clock)));
     }
 
     @Override
@@ -49,8 +57,8 @@ public final class FileSystemFixture implements SchemaFixture {
     @Override
     public EventStorePort reopen(EventStorePort store, EventTypeRegistry types, SchemaEvolution schemas, Clock clock) {
         store.close();
-        return FileSystemEventStore.open(FileStoreOptions.at(((FileSystemEventStore) store).root())
-                .withDurability(durability).withEventTypes(types).withSchemas(schemas).withClock(clock));
+        return FileSystemEventStore.open(tuning.apply(FileStoreOptions.at(((FileSystemEventStore) store).root())
+                .withDurability(durability).withEventTypes(types).withSchemas(schemas).withClock(clock)));
     }
 
     @Override

@@ -1,0 +1,91 @@
+package dev.dossier.infrastructure.common;
+
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.StreamId;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Fills an empty index from an {@link IndexImage}, checking as it goes that the image could have been taken
+ * from an index: the entries' versions, the streams' and event types' positions and the tallies follow
+ * from the entries in order, as when they are added one by one. A chunk's columns are copied in bulk: no
+ * object is made per entry. Not thread-safe: the index's lock guards it.
+ */
+final class IndexLoader {
+    private final NameNumbers<StreamId> streamNames;
+    private final NameNumbers<EventType> typeNames;
+    private final GlobalEntries global;
+    private final StreamEntries streams;
+    private final EventTypeEntries types;
+    private final IndexTallies tallies;
+
+    IndexLoader(NameNumbers<StreamId> streamNames, NameNumbers<EventType> typeNames, GlobalEntries global,
+                StreamEntries streams, EventTypeEntries types, IndexTallies tallies) {
+        this.streamNames = streamNames;
+        this.typeNames = typeNames;
+        this.global = global;
+        this.streams = streams;
+        this.types = types;
+        this.tallies = tallies;
+    }
+
+    /** @throws IllegalArgumentException as {@link StoreIndex#loaded(long, List, List, IntFunction)} says */
+    void load(long events, List<StreamId> streamList, List<EventType> typeList, IntFunction<ByteBuffer> chunks) {
+        if (events < 0 || events > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an index holds 0 to " + Integer.MAX_VALUE + " events, not " + events);
+        }
+        number(streamList, streamNames, "stream");
+        number(typeList, typeNames, "event type");
+        int position = 0;
+        int chunkCount = (int) ((events + IndexImage.CHUNK_ENTRIES - 1) / IndexImage.CHUNK_ENTRIES);
+        for (int c = 0; c < chunkCount; c++) {
+            int count = IndexImage.chunkEntries(events, c);
+            ByteBuffer bytes = chunks.apply(c);
+            if (bytes.remaining() != EntryChunk.imageBytes(count)) {
+                throw new IllegalArgumentException("chunk " + c + " has " + bytes.remaining() + " bytes, not "
+                        + EntryChunk.imageBytes(count));
+            }
+            EntryChunk chunk = EntryChunk.readFrom(bytes, count);
+            for (int slot = 0; slot < count; slot++) {
+                position++;
+                long stamp = chunk.stamp(slot);
+                int stream = chunk.stream(slot);
+                int type = chunk.type(slot);
+                int schema = chunk.schema(slot);
+                if (stamp < 0 || stamp > EntryChunk.MAX_PACKED) {
+                    throw problem(position, "its stamp is out of range");
+                }
+                if (stream < 0 || stream > streams.aggregateCount() || stream >= streamNames.size()) {
+                    throw problem(position, "its stream number " + stream + " is unknown or used before the ones below it");
+                }
+                if (type < 0 || type > types.count() || type >= typeNames.size()) {
+                    throw problem(position, "its event type number " + type + " is unknown or used before the ones below it");
+                }
+                if (schema < 0 || chunk.bytes(slot) < 0) {
+                    throw problem(position, "its schema version or size is negative");
+                }
+                StreamId id = streamNames.name(stream);
+                chunk.setVersion(slot, streams.add(id, stream, position));
+                types.add(type, position);
+                tallies.add(typeNames.name(type), schema, id.type(), stamp);
+            }
+            global.addChunk(chunk, count);
+        }
+        if (streams.aggregateCount() != streamNames.size() || types.count() != typeNames.size()) {
+            throw problem(position, "not every stream and event type named has an entry");
+        }
+    }
+
+    private static <T> void number(List<T> names, NameNumbers<T> numbers, String what) {
+        for (T name : names) {
+            if (numbers.numberFor(name) != numbers.size() - 1) {
+                throw new IllegalArgumentException("the " + what + " " + name + " is named twice");
+            }
+        }
+    }
+
+    private static IllegalArgumentException problem(int position, String problem) {
+        return new IllegalArgumentException("entry " + position + ": " + problem);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.dossier.infrastructure.filesystem;
+
+import dev.dossier.infrastructure.common.StoreIndex;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The index cache {@code metadata/index-cache.jsonl}: derived data that lets a store open without reading
+ * every index line. It is used only when it is whole and the index still begins with the very bytes it was
+ * taken from (same length and checksum); then only the index lines after that prefix are read. Anything
+ * else (missing, torn, edited, another version, an index rewritten since) and the store reads the whole
+ * index, as without a cache. Written (not forced) when a writer closes the store and at least
+ * {@code threshold} events are not in the cache it opened with; deleted then when it was unusable.
+ */
+final class IndexCache {
+    private final StoreLayout layout;
+    private final DurableFiles files;
+    private final int threshold;
+    private long covered;
+    private boolean unusable;
+
+    /**
+     * The cache read at open.
+     *
+     * @param indexBytes the length of the index prefix its entries came from
+     * @param checksum   the running checksum of that prefix, to go on with the lines after it
+     */
+    record Loaded(StoreIndex index, long indexBytes, IndexChecksum checksum) {
+    }
+
+    /** @param threshold how many events a cache must miss before close writes a new one; negative: no cache */
+    IndexCache(StoreLayout layout, DurableFiles files, int threshold) {
+        this.layout = layout;
+        this.files = files;
+        this.threshold = threshold;
+    }
+
+    /** The index the cache holds, checked against the index file; empty when there is no usable cache. */
+    Optional<Loaded> load() {
+        Path file = layout.indexCache();
+        if (threshold < 0 || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            var reader = new IndexCacheReader(channel);
+            IndexCacheCodec.Header header = reader.header();
+            var checksum = new IndexChecksum();
+            if (!prefixChecksum(header.indexBytes(), checksum) || !checksum.hex().equals(header.indexChecksum())) {
+                unusable = true;
+                return Optional.empty();
+            }
+            StoreIndex index = reader.entries(header);
+            covered = index.lastPosition();
+            return Optional.of(new Loaded(index, header.indexBytes(), checksum));
+        } catch (IOException | RuntimeException e) {
+            unusable = true;
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes a new cache of what {@code log} has read when it misses at least the threshold of events, and
+     * deletes an unusable one otherwise. Call holding the write lock.
+     */
+    void saveIfDue(IndexLog log) throws IOException {
+        if (threshold < 0) {
+            return;
+        }
+        if (log.lastPosition() - covered >= threshold) {
+            IndexLog.Captured captured = log.capture();
+            files.writeDerived(layout.indexCache(), IndexCacheCodec.encode(new IndexCacheCodec.Contents(
+                    captured.image(), captured.indexBytes(), captured.checksum())));
+            covered = captured.image().events();
+            unusable = false;
+        } else if (unusable) {
+            Files.deleteIfExists(layout.indexCache());
+            unusable = false;
+        }
+    }
+
+    /** Adds the index's first {@code length} bytes to {@code checksum}; false when the index is shorter. */
+    private boolean prefixChecksum(long length, IndexChecksum checksum) throws IOException {
+        try (FileChannel channel = FileChannel.open(layout.index(), StandardOpenOption.READ)) {
+            if (length < 0 || channel.size() < length) {
+                return false;
+            }
+            byte[] bytes = new byte[(int) Math.min(length, 8 << 20)];
+            long at = 0;
+            while (at < length) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, (int) Math.min(bytes.length, length - at));
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, at + buffer.position()) < 0) {
+                        return false;
+                    }
+                }
+                checksum.update(bytes, 0, buffer.position());
+                at += buffer.position();
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.dossier.infrastructure.filesystem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dossier.domain.model.EventType;
+import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.IndexImage;
+import dev.dossier.infrastructure.json.JsonSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Writes and reads {@code metadata/index-cache.jsonl}: a header line (what the cache is, the index prefix
+ * it was taken from, the streams and event types by number), one line per chunk of entries (a JSON string
+ * of the chunk's columns in Base64), and a last line with the checksum of all the lines before it. Every
+ * line is JSON, so {@code jq} reads the file; see the format document.
+ */
+final class IndexCacheCodec {
+    static final String FORMAT = "dossier-index-cache";
+    static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = JsonSupport.mapper();
+
+    /**
+     * What a cache holds.
+     *
+     * @param indexBytes    the length of the index prefix the entries were read from; it ends with a commit mark
+     * @param indexChecksum that prefix's {@link IndexChecksum}
+     */
+    record Contents(IndexImage image, long indexBytes, String indexChecksum) {
+    }
+
+    private IndexCacheCodec() {
+    }
+
+    static byte[] encode(Contents contents) throws IOException {
+        IndexImage image = contents.image();
+        ObjectNode header = MAPPER.createObjectNode().put("format", FORMAT).put("version", VERSION)
+                .put("indexBytes", contents.indexBytes()).put("indexChecksum", contents.indexChecksum())
+                .put("events", image.events());
+        ArrayNode streams = header.putArray("streams");
+        image.streams().forEach(stream -> streams.addArray().add(stream.type().value()).add(stream.id().value()));
+        ArrayNode types = header.putArray("eventTypes");
+        image.types().forEach(type -> types.add(type.value()));
+        var out = new ByteArrayOutputStream(64 + image.chunks().stream().mapToInt(c -> c.length / 3 * 4 + 8).sum());
+        out.write(MAPPER.writeValueAsBytes(header));
+        out.write('\n');
+        Base64.Encoder base64 = Base64.getEncoder();
+        for (byte[] chunk : image.chunks()) {
+            out.write('"');
+            out.write(base64.encode(chunk));
+            out.write('"');
+            out.write('\n');
+        }
+        byte[] body = out.toByteArray();
+        out.write(("{\"checksum\":\"" + IndexChecksum.of(body, 0, body.length) + "\"}\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    /**
+     * A cache's first line.
+     *
+     * @param length the line's length in bytes, its newline included
+     */
+    record Header(long indexBytes, String indexChecksum, long events, List<StreamId> streams, List<EventType> types,
+                  int length) {
+    }
+
+    /**
+     * The header line {@code line} (without its newline).
+     *
+     * @throws IllegalArgumentException when it is not the header of a cache of this version
+     */
+    static Header header(byte[] line, int length) throws IOException {
+        JsonNode header = MAPPER.readTree(line, 0, length);
+        if (!FORMAT.equals(header.path("format").asText()) || header.path("version").asInt() != VERSION) {
+            throw new IllegalArgumentException("not a version " + VERSION + " index cache");
+        }
+        return new Header(header.path("indexBytes").asLong(-1), header.path("indexChecksum").asText(),
+                header.path("events").asLong(-1), streams(header.path("streams")), types(header.path("eventTypes")),
+                length + 1);
+    }
+
+    /** The checksum a cache's last line holds, from that line (without its newline). */
+    static String trailer(byte[] line, int length) throws IOException {
+        return MAPPER.readTree(line, 0, length).path("checksum").asText();
+    }
+
+    /** How long the Base64 of {@code bytes} bytes is. */
+    static int base64Length(int bytes) {
+        return (bytes + 2) / 3 * 4;
+    }
+
+    private static List<StreamId> streams(JsonNode array) {
+        var streams = new ArrayList<StreamId>(array.size());
+        for (JsonNode pair : array) {
+            if (pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
+                throw new IllegalArgumentException("a stream is not a pair of names");
+            }
+            streams.add(StreamId.of(pair.get(0).asText(), pair.get(1).asText()));
+        }
+        return streams;
+    }
+
+    private static List<EventType> types(JsonNode array) {
+        var types = new ArrayList<EventType>(array.size());
+        for (JsonNode name : array) {
+            if (!name.isTextual()) {
+                throw new IllegalArgumentException("an event type is not a name");
+            }
+            types.add(EventType.of(name.asText()));
+        }
+        return types;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.dossier.infrastructure.filesystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.domain.model.ExpectedVersion;
+import dev.dossier.domain.model.GlobalPosition;
+import dev.dossier.domain.model.NewEvent;
+import dev.dossier.domain.model.RawJson;
+import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.StreamId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index cache: written at close once enough events are missing from it, read at open only when it is
+ * whole and the index still starts with the bytes it was taken from; otherwise the store reads the whole
+ * index and answers exactly as without a cache.
+ */
+class IndexCacheTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_store_closed_with_enough_events_not_in_a_cache_writes_one_that_the_next_open_loads() throws IOException {
+        Path root = storeOf(30, 10);
+
+        long indexSize = indexSize(root);
+        assertThat(cacheOf(root, 10).load()).hasValueSatisfying(loaded -> {
+            assertThat(loaded.index().lastPosition()).isEqualTo(30);
+            assertThat(loaded.indexBytes()).isEqualTo(indexSize);
+        });
+        assertThat(Files.readAllLines(cache(root)).get(0))
+                .startsWith("{\"format\":\"dossier-index-cache\",\"version\":1,\"indexBytes\":" + indexSize)
+                .contains("\"events\":30");
+    }
+
+    @Test
+    void a_store_with_fewer_new_events_than_the_threshold_writes_no_cache() throws IOException {
+        Path root = storeOf(9, 10);
+
+        assertThat(cache(root)).doesNotExist();
+    }
+
+    @Test
+    void events_appended_after_the_cache_was_taken_are_read_from_the_index_lines_after_it() throws IOException {
+        Path root = storeOf(20, 10);
+        List<RecordedEvent> expected;
+        try (var store = open(root, 1_000)) {
+            append(store, 20, 7);
+            expected = store.readAll(GlobalPosition.FIRST, 100);
+        }
+
+        long indexSize = indexSize(root);
+        assertThat(cacheOf(root, 1_000).load()).hasValueSatisfying(loaded -> {
+            assertThat(loaded.index().lastPosition()).isEqualTo(20);
+            assertThat(loaded.indexBytes()).isLessThan(indexSize);
+        });
+        try (var store = open(root, 1_000)) {
+            assertThat(store.readAll(GlobalPosition.FIRST, 100)).hasSize(27).isEqualTo(expected);
+            assertThat(store.currentVersion(StreamId.of("order", "o-1")).value()).isEqualTo(9);
+            assertThat(store.statistics()).isEqualTo(statisticsWithoutCache(root));
+        }
+    }
+
+    @Test
+    void a_damaged_cache_is_not_used_and_the_next_close_replaces_it() throws IOException {
+        Path root = storeOf(30, 10);
+        byte[] bytes = Files.readAllBytes(cache(root));
+        int chunk = new String(bytes, StandardCharsets.US_ASCII).indexOf("\n\"") + 10;
+        bytes[chunk] = (byte) (bytes[chunk] == 'A' ? 'B' : 'A');
+        Files.write(cache(root), bytes);
+
+        assertThat(cacheOf(root, 10).load()).isEmpty();
+        try (var store = open(root, 10)) {
+            assertThat(store.readAll(GlobalPosition.FIRST, 100)).hasSize(30);
+        }
+        assertThat(cacheOf(root, 10).load()).isPresent();
+    }
+
+    @Test
+    void a_torn_cache_is_not_used() throws IOException {
+        Path root = storeOf(30, 10);
+        byte[] bytes = Files.readAllBytes(cache(root));
+        Files.write(cache(root), java.util.Arrays.copyOf(bytes, bytes.length - 5));
+
+        assertThat(cacheOf(root, 10).load()).isEmpty();
+    }
+
+    @Test
+    void a_cache_is_not_used_once_the_index_lines_it_was_taken_from_have_changed() throws IOException {
+        Path root = storeOf(30, 10);
+        long bytesBefore = statisticsWithoutCache(root).bytes();
+        String index = Files.readString(root.resolve("metadata/event-index.jsonl"));
+        String changed = index.replaceFirst("\"b\":(\\d)", "\"b\":9");
+        assertThat(changed).isNotEqualTo(index).hasSameSizeAs(index);
+        Files.writeString(root.resolve("metadata/event-index.jsonl"), changed);
+
+        assertThat(cacheOf(root, 10).load()).isEmpty();
+        try (var store = open(root, 1_000)) {
+            assertThat(store.statistics().bytes()).isNotEqualTo(bytesBefore);
+            assertThat(store.statistics()).isEqualTo(statisticsWithoutCache(root));
+        }
+        assertThat(cache(root)).as("an unusable cache is deleted when no new one is due").doesNotExist();
+    }
+
+    @Test
+    void with_the_cache_turned_off_none_is_written_and_an_existing_one_is_not_read() throws IOException {
+        Path root = storeOf(30, -1);
+        assertThat(cache(root)).doesNotExist();
+        try (var store = open(root, 10)) {
+            append(store, 30, 1);
+        }
+
+        assertThat(cacheOf(root, -1).load()).isEmpty();
+        assertThat(cacheOf(root, 10).load()).isPresent();
+    }
+
+    @Test
+    void verify_finds_nothing_wrong_in_a_store_with_a_cache() throws IOException {
+        Path root = storeOf(30, 10);
+
+        assertThat(cache(root)).exists();
+        assertThat(FileStoreVerifier.at(root).verify().problems()).isEmpty();
+    }
+
+    /** A store of {@code events} events in three streams, closed with the cache threshold given. */
+    private Path storeOf(int events, int threshold) {
+        Path root = dir.resolve("store");
+        try (var store = open(root, threshold)) {
+            append(store, 0, events);
+        }
+        return root;
+    }
+
+    private static void append(FileSystemEventStore store, int first, int count) {
+        for (int i = first; i < first + count; i++) {
+            store.append(StreamId.of("order", "o-" + i % 3), ExpectedVersion.any(),
+                    NewEvent.of(i % 2 == 0 ? "Placed" : "Paid", RawJson.of("{\"n\":" + i + "}")));
+        }
+    }
+
+    private static FileSystemEventStore open(Path root, int threshold) {
+        return FileSystemEventStore.open(FileStoreOptions.at(root).withDurability(Durability.OS_BUFFERED)
+                .withIndexCacheEvents(threshold));
+    }
+
+    private static IndexCache cacheOf(Path root, int threshold) {
+        return new IndexCache(new StoreLayout(root), new DurableFiles(Durability.OS_BUFFERED, true, true), threshold);
+    }
+
+    private static dev.dossier.domain.model.StorageStatistics statisticsWithoutCache(Path root) {
+        try (var store = open(root, -1)) {
+            return store.statistics();
+        }
+    }
+
+    private static Path cache(Path root) {
+        return root.resolve("metadata/index-cache.jsonl");
+    }
+
+    private static long indexSize(Path root) throws IOException {
+        return Files.size(root.resolve("metadata/event-index.jsonl"));
+    }
+}
