@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Workloads 7 and 9 (full mode): opening a large store, and append latency at two store sizes. Each subject
+ * Workloads 7 and 9 (full mode): opening a large store (in a fresh JVM, {@link OpenProbe}, and then in this
+ * one, whose JIT has compiled the readers on the way), and append latency at two store sizes. Each subject
  * gets two stores, of about 10,000 events and about {@code events} (filled to half the timed appends short
  * of those sizes, so that they hold those sizes on average while timed), and the appends are timed in
  * alternating rounds on the two (small then large, then large then small, and so on), each round on a
@@ -30,6 +31,7 @@ final class LargeStore {
 
     List<Result> run() {
         Measure[] open = new Measure[2];
+        Measure[] freshOpen = new Measure[2];
         Measure[] small = new Measure[2];
         Measure[] large = new Measure[2];
         for (int i = 0; i < 2; i++) {
@@ -47,6 +49,7 @@ final class LargeStore {
                 StoreFill.fill(s, events - ROUNDS * PER_ROUND / 2);
             }
             StoreFill.settle();
+            freshOpen[i] = Measure.throughput(1, OpenProbe.inFreshJvm(OpenProbe.SUBJECTS.get(i), largeDir));
             long t = System.nanoTime();
             try (Subject s = subject.apply(largeDir, true)) {
                 s.load("agg-1");
@@ -68,6 +71,8 @@ final class LargeStore {
         var results = new ArrayList<Result>();
         results.add(new Result("7. open a store of " + n + " events (time to first read)", "opens/s", true,
                 open[0], open[1]));
+        results.add(new Result("7b. open a store of " + n + " events in a fresh JVM (time to first read)", "opens/s",
+                true, freshOpen[0], freshOpen[1]));
         results.add(new Result("9a. single durable append with 10,000 events stored", "events/s", true,
                 small[0], small[1]));
         results.add(new Result("9b. single durable append with " + n + " events stored", "events/s", true,

@@ -47,16 +47,17 @@ final class GlobalEntries {
         }
     }
 
-    /** The entries' chunks as {@link IndexImage} lays them out. */
-    List<byte[]> image() {
-        var image = new ArrayList<byte[]>(chunks.size());
+    /** Gives the entries' chunks to {@code sink} in order, as {@link IndexImage} lays them out. */
+    void image(IndexImage.Sink sink) {
+        byte[] bytes = new byte[0];
         for (int i = 0; i < chunks.size(); i++) {
             int count = IndexImage.chunkEntries(size, i);
-            byte[] bytes = new byte[EntryChunk.imageBytes(count)];
+            if (bytes.length != EntryChunk.imageBytes(count)) {
+                bytes = new byte[EntryChunk.imageBytes(count)];
+            }
             chunks.get(i).writeTo(ByteBuffer.wrap(bytes), count);
-            image.add(bytes);
+            sink.chunk(ByteBuffer.wrap(bytes));
         }
-        return image;
     }
 
     /** The entry at {@code position}, from 1 to {@link #size()}. */

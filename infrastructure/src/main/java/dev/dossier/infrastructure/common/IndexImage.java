@@ -2,6 +2,7 @@ package dev.dossier.infrastructure.common;
 
 import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.StreamId;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,12 +12,20 @@ import java.util.Objects;
  * chunks of {@value #CHUNK_ENTRIES}, each chunk's fields column by column as big-endian numbers (stamps as
  * millisecond times 1,000 plus sequence, stream and event type numbers, schema versions, the event ids'
  * high and low halves, sizes: 44 bytes an entry). Every chunk but the last is full. Taken by {@link
- * StoreIndex#image()}, loaded by {@link StoreIndex#loaded(IndexImage)}.
+ * StoreIndex#image()} (or streamed by {@link StoreIndex#image(Sink)}), loaded by {@link StoreIndex#loaded(IndexImage)}.
  *
  * @param events how many entries: positions 1 to {@code events}
  */
 public record IndexImage(long events, List<StreamId> streams, List<EventType> types, List<byte[]> chunks) {
     public static final int CHUNK_ENTRIES = EntryChunk.SIZE;
+
+    /** Receives an image as {@link StoreIndex#image(Sink)} takes it: the counts and names, then each chunk in order. */
+    public interface Sink {
+        void start(long events, List<StreamId> streams, List<EventType> types);
+
+        /** The next chunk's bytes: a heap buffer whose array holds exactly them, reused once the call returns. */
+        void chunk(ByteBuffer bytes);
+    }
 
     public IndexImage {
         Objects.requireNonNull(streams, "streams");

@@ -8,6 +8,7 @@ import dev.dossier.domain.model.StorageStatistics;
 import dev.dossier.domain.model.StreamId;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,32 @@ public final class StoreIndex {
 
     /** A copy of every entry, taken while no entry is added, for {@link #loaded(IndexImage)}. */
     public IndexImage image() {
-        return lock.read(() -> new IndexImage(global.size(), streamNames.names(), typeNames.names(), global.image()));
+        var chunks = new ArrayList<byte[]>();
+        return lock.read(() -> {
+            image(new IndexImage.Sink() {
+                @Override
+                public void start(long events, List<StreamId> streams, List<EventType> types) {
+                }
+
+                @Override
+                public void chunk(ByteBuffer bytes) {
+                    chunks.add(bytes.array().clone());
+                }
+            });
+            return new IndexImage(global.size(), streamNames.names(), typeNames.names(), chunks);
+        });
+    }
+
+    /**
+     * Gives every entry to {@code sink} as an image, while no entry is added: no copy of the whole index is
+     * made (a writer of the index cache streams it to its file). Exceptions of the sink pass through.
+     */
+    public void image(IndexImage.Sink sink) {
+        lock.read(() -> {
+            sink.start(global.size(), streamNames.names(), typeNames.names());
+            global.image(sink);
+            return null;
+        });
     }
 
     /**

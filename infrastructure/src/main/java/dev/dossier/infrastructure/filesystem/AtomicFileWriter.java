@@ -1,5 +1,8 @@
 package dev.dossier.infrastructure.filesystem;
 
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -56,6 +59,31 @@ final class AtomicFileWriter {
                         pause(pauseMillis);
                     }
                 } while (from < bytes.length);
+            }
+            StorePermissions.keep(target, temp);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /** Writes a file's contents to a stream. */
+    interface StreamBody {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Like {@link #write}, never forced, for a file that {@code body} writes through a buffered stream: a
+     * large derived file is never held in memory whole.
+     */
+    void writeStreamed(Path target, StreamBody body) throws IOException {
+        Path temp = target.resolveSibling(StoreLayout.TEMP_PREFIX + UUID.randomUUID() + ".part");
+        try {
+            try (FileChannel channel = FileChannel.open(temp,
+                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                body.write(out);
             }
             StorePermissions.keep(target, temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

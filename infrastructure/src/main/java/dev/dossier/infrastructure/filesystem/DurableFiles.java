@@ -53,6 +53,11 @@ final class DurableFiles {
         writer.write(target, bytes, false, bytes.length, 0, () -> true);
     }
 
+    /** Like {@link #writeDerived(Path, byte[])}, for a large file that {@code body} writes through a stream. */
+    void writeDerived(Path target, AtomicFileWriter.StreamBody body) throws IOException {
+        writer.writeStreamed(target, body);
+    }
+
     /**
      * Like {@link #writeAtomically(Path, byte[])}, but writes (and, if syncing, forces) {@code step} bytes at a
      * time and pauses {@code pauseMillis} after each step: a large file written in the background this way

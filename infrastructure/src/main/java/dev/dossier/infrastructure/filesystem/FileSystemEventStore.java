@@ -183,9 +183,10 @@ public final class FileSystemEventStore extends IndexedEventStore {
 
     /**
      * Checkpoints when the journal holds anything (so the next open has nothing to redo), rewrites the
-     * metadata registries when they do not describe the whole index, then releases files and the lock and
-     * ends the reader thread ({@link ReadHelper}). A
-     * store that was only read writes nothing. Idempotent.
+     * metadata registries when they do not describe the whole index, writes the index cache when at least
+     * {@link FileStoreOptions#indexCacheEvents()} events are missing from it, then releases files and the
+     * lock and ends the reader thread ({@link ReadHelper}). A store that was only read writes nothing but
+     * that cache. Idempotent.
      */
     @Override
     public void close() {

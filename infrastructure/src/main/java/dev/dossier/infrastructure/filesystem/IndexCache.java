@@ -73,10 +73,10 @@ final class IndexCache {
             return;
         }
         if (log.lastPosition() - covered >= threshold) {
-            IndexLog.Captured captured = log.capture();
-            files.writeDerived(layout.indexCache(), IndexCacheCodec.encode(new IndexCacheCodec.Contents(
-                    captured.image(), captured.indexBytes(), captured.checksum())));
-            covered = captured.image().events();
+            log.describe((indexBytes, checksum, index) -> {
+                files.writeDerived(layout.indexCache(), out -> IndexCacheCodec.write(out, indexBytes, checksum, index));
+                covered = index.lastPosition();
+            });
             unusable = false;
         } else if (unusable) {
             Files.deleteIfExists(layout.indexCache());

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dossier.domain.model.EventType;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.IndexImage;
+import dev.dossier.infrastructure.common.StoreIndex;
 import dev.dossier.infrastructure.json.JsonSupport;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,41 +28,72 @@ final class IndexCacheCodec {
     static final String FORMAT = "dossier-index-cache";
     static final int VERSION = 1;
     private static final ObjectMapper MAPPER = JsonSupport.mapper();
-
-    /**
-     * What a cache holds.
-     *
-     * @param indexBytes    the length of the index prefix the entries were read from; it ends with a commit mark
-     * @param indexChecksum that prefix's {@link IndexChecksum}
-     */
-    record Contents(IndexImage image, long indexBytes, String indexChecksum) {
-    }
+    private static final byte[] QUOTE_NEWLINE = {'"', '\n'};
 
     private IndexCacheCodec() {
     }
 
-    static byte[] encode(Contents contents) throws IOException {
-        IndexImage image = contents.image();
-        ObjectNode header = MAPPER.createObjectNode().put("format", FORMAT).put("version", VERSION)
-                .put("indexBytes", contents.indexBytes()).put("indexChecksum", contents.indexChecksum())
-                .put("events", image.events());
-        ArrayNode streams = header.putArray("streams");
-        image.streams().forEach(stream -> streams.addArray().add(stream.type().value()).add(stream.id().value()));
-        ArrayNode types = header.putArray("eventTypes");
-        image.types().forEach(type -> types.add(type.value()));
-        var out = new ByteArrayOutputStream(64 + image.chunks().stream().mapToInt(c -> c.length / 3 * 4 + 8).sum());
-        out.write(MAPPER.writeValueAsBytes(header));
-        out.write('\n');
-        Base64.Encoder base64 = Base64.getEncoder();
-        for (byte[] chunk : image.chunks()) {
-            out.write('"');
-            out.write(base64.encode(chunk));
-            out.write('"');
-            out.write('\n');
+    /**
+     * Writes the cache of {@code index} to {@code out}, streaming its chunks (no copy of the whole index).
+     *
+     * @param indexBytes    the length of the index prefix the entries were read from; it ends with a commit mark
+     * @param indexChecksum that prefix's {@link IndexChecksum}
+     */
+    static void write(OutputStream out, long indexBytes, String indexChecksum, StoreIndex index) throws IOException {
+        var checksum = new IndexChecksum();
+        var lines = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                checksum.update(bytes, offset, length);
+                out.write(bytes, offset, length);
+            }
+        };
+        try {
+            index.image(new IndexImage.Sink() {
+                private final Base64.Encoder base64 = Base64.getEncoder();
+                private byte[] text = new byte[0];
+
+                @Override
+                public void start(long events, List<StreamId> streams, List<EventType> types) {
+                    ObjectNode header = MAPPER.createObjectNode().put("format", FORMAT).put("version", VERSION)
+                            .put("indexBytes", indexBytes).put("indexChecksum", indexChecksum).put("events", events);
+                    ArrayNode streamNames = header.putArray("streams");
+                    streams.forEach(s -> streamNames.addArray().add(s.type().value()).add(s.id().value()));
+                    ArrayNode typeNames = header.putArray("eventTypes");
+                    types.forEach(t -> typeNames.add(t.value()));
+                    try {
+                        lines.write(MAPPER.writeValueAsBytes(header));
+                        lines.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void chunk(ByteBuffer bytes) {
+                    int length = base64Length(bytes.remaining());
+                    if (text.length != length) {
+                        text = new byte[length];
+                    }
+                    base64.encode(bytes.array(), text);
+                    try {
+                        lines.write('"');
+                        lines.write(text, 0, length);
+                        lines.write(QUOTE_NEWLINE, 0, 2);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        byte[] body = out.toByteArray();
-        out.write(("{\"checksum\":\"" + IndexChecksum.of(body, 0, body.length) + "\"}\n").getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
+        out.write(("{\"checksum\":\"" + checksum.hex() + "\"}\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

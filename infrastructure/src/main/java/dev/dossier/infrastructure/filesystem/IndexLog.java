@@ -3,7 +3,6 @@ package dev.dossier.infrastructure.filesystem;
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.StoreUnavailableException;
 import dev.dossier.infrastructure.common.IndexEntry;
-import dev.dossier.infrastructure.common.IndexImage;
 import dev.dossier.infrastructure.common.StoreIndex;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -61,18 +60,18 @@ final class IndexLog implements AutoCloseable {
         this.checksum = checksum;
     }
 
-    /**
-     * What the log has read, for the index cache.
-     *
-     * @param indexBytes the length of the committed part of the file the image holds
-     * @param checksum   the {@link IndexChecksum} of that part
-     */
-    record Captured(IndexImage image, long indexBytes, String checksum) {
+    /** Describes what a log has read: for the index cache. */
+    interface CommittedBody {
+        /**
+         * @param indexBytes the length of the committed part of the file that {@code index} holds
+         * @param checksum   the {@link IndexChecksum} of that part
+         */
+        void write(long indexBytes, String checksum, StoreIndex index) throws IOException;
     }
 
-    /** The index and the committed part of the file it holds, taken together. */
-    synchronized Captured capture() {
-        return new Captured(index.image(), committedEnd, checksum.hex());
+    /** Runs {@code body} on the index and the committed part of the file it holds, while nothing is added. */
+    synchronized void describe(CommittedBody body) throws IOException {
+        body.write(committedEnd, checksum.hex(), index);
     }
 
     /**

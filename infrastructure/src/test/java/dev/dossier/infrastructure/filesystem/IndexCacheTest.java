@@ -8,7 +8,11 @@ import dev.dossier.domain.model.NewEvent;
 import dev.dossier.domain.model.RawJson;
 import dev.dossier.domain.model.RecordedEvent;
 import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.IndexEntry;
+import dev.dossier.infrastructure.common.StoreIndex;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +41,29 @@ class IndexCacheTest {
         assertThat(Files.readAllLines(cache(root)).get(0))
                 .startsWith("{\"format\":\"dossier-index-cache\",\"version\":1,\"indexBytes\":" + indexSize)
                 .contains("\"events\":30");
+    }
+
+    @Test
+    void a_cache_of_several_chunks_loads_every_entry_as_the_index_lines_give_it() throws IOException {
+        Path root = dir.resolve("store");
+        try (var store = open(root, 10)) {
+            for (int batch = 0; batch < 90; batch++) {
+                var events = new java.util.ArrayList<NewEvent>();
+                for (int i = 0; i < 100; i++) {
+                    events.add(NewEvent.of("E" + i % 7, RawJson.of("{\"n\":" + i + "}")));
+                }
+                store.append(StreamId.of("order", "o-" + batch % 13), ExpectedVersion.any(), events);
+            }
+        }
+
+        assertThat(cacheOf(root, 10).load()).hasValueSatisfying(loaded -> {
+            assertThat(loaded.index().lastPosition()).isEqualTo(9_000);
+            assertThat(loaded.index().from(1, 9_000)).isEqualTo(indexLines(root));
+        });
+        try (var store = open(root, 10)) {
+            assertThat(store.statistics()).isEqualTo(statisticsWithoutCache(root));
+            assertThat(store.readStream(StreamId.of("order", "o-12"))).hasSize(600);
+        }
     }
 
     @Test
@@ -157,6 +184,17 @@ class IndexCacheTest {
         try (var store = open(root, -1)) {
             return store.statistics();
         }
+    }
+
+    /** The entries the index file's lines give, read without a cache. */
+    private static List<IndexEntry> indexLines(Path root) {
+        var index = new StoreIndex();
+        try (var log = new IndexLog(FileChannel.open(root.resolve("metadata/event-index.jsonl")), "index", index)) {
+            log.refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return index.from(1, Integer.MAX_VALUE);
     }
 
     private static Path cache(Path root) {

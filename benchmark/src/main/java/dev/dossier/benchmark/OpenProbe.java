@@ -1,0 +1,51 @@
+package dev.dossier.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Workload 7 in a fresh JVM, as a host that starts and opens its store meets it: a child process with the
+ * JVM's default heap opens one subject's store, loads one aggregate, and prints the nanoseconds from its
+ * {@code main} to that first read (JVM start-up itself not included).
+ */
+final class OpenProbe {
+    /** The probe's names of the subjects, in the order of {@link Workloads#subjects()}. */
+    static final List<String> SUBJECTS = List.of("dossier", "sqlite");
+
+    private OpenProbe() {
+    }
+
+    /** Arguments: the subject ({@code dossier} or {@code sqlite}) and the store's directory. */
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        Path dir = Path.of(args[1]);
+        try (Subject s = args[0].equals("dossier") ? new DossierSubject(dir, true) : new SqliteSubject(dir, true)) {
+            s.load("agg-1");
+            System.out.println(System.nanoTime() - start);
+        }
+    }
+
+    /** Runs the probe on {@code subject}'s store at {@code dir} in a child JVM; returns its nanoseconds. */
+    static long inFreshJvm(String subject, Path dir) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = List.of(java, "-cp", System.getProperty("java.class.path"), OpenProbe.class.getName(), subject,
+                dir.toString());
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!child.waitFor(5, TimeUnit.MINUTES) || child.exitValue() != 0) {
+                throw new IllegalStateException("the open probe failed: " + out);
+            }
+            String[] lines = out.split("\n");
+            return Long.parseLong(lines[lines.length - 1].trim());
+        } catch (IOException e) {
+            throw new IllegalStateException("the open probe could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the open probe ran", e);
+        }
+    }
+}
