@@ -24,9 +24,14 @@ final class EventTypeEntries {
     /** Adds the entry at {@code position} after the entries of the type numbered {@code type}. */
     void add(int type, int position) {
         if (type == byType.size()) {
-            byType.add(new PositionList());
+            addType(0);
         }
         byType.get(type).add(position);
+    }
+
+    /** Adds the next event type number, with room for {@code capacity} entries. */
+    void addType(int capacity) {
+        byType.add(new PositionList(capacity));
     }
 
     /** How many event types have events. */

@@ -60,6 +60,11 @@ final class GlobalEntries {
         }
     }
 
+    /** Chunk {@code index} (entries {@code index * EntryChunk.SIZE + 1} on). */
+    EntryChunk chunk(int index) {
+        return chunks.get(index);
+    }
+
     /** The entry at {@code position}, from 1 to {@link #size()}. */
     IndexEntry entry(int position) {
         int index = position - 1;

@@ -9,8 +9,10 @@ import java.util.function.IntFunction;
 /**
  * Fills an empty index from an {@link IndexImage}, checking as it goes that the image could have been taken
  * from an index: the entries' versions, the streams' and event types' positions and the tallies follow
- * from the entries in order, as when they are added one by one. A chunk's columns are copied in bulk: no
- * object is made per entry. Not thread-safe: the index's lock guards it.
+ * from the entries in order, as when they are added one by one. A chunk's columns are copied in bulk, and
+ * no object is made per entry: the streams' and types' positions are counted first and then filled into
+ * lists of their exact sizes, and the tallies are counted per stream and per run of equal event type and
+ * schema version. Not thread-safe: the index's lock guards it.
  */
 final class IndexLoader {
     private final NameNumbers<StreamId> streamNames;
@@ -37,7 +39,12 @@ final class IndexLoader {
         }
         number(streamList, streamNames, "stream");
         number(typeList, typeNames, "event type");
+        int[] perStream = new int[streamNames.size()];
+        int[] perType = new int[typeNames.size()];
+        var versionCounts = new VersionCounts(typeNames);
         int position = 0;
+        int nextStream = 0;
+        int nextType = 0;
         int chunkCount = (int) ((events + IndexImage.CHUNK_ENTRIES - 1) / IndexImage.CHUNK_ENTRIES);
         for (int c = 0; c < chunkCount; c++) {
             int count = IndexImage.chunkEntries(events, c);
@@ -56,24 +63,56 @@ final class IndexLoader {
                 if (stamp < 0 || stamp > EntryChunk.MAX_PACKED) {
                     throw problem(position, "its stamp is out of range");
                 }
-                if (stream < 0 || stream > streams.aggregateCount() || stream >= streamNames.size()) {
+                if (stream < 0 || stream > nextStream || stream >= perStream.length) {
                     throw problem(position, "its stream number " + stream + " is unknown or used before the ones below it");
                 }
-                if (type < 0 || type > types.count() || type >= typeNames.size()) {
+                if (type < 0 || type > nextType || type >= perType.length) {
                     throw problem(position, "its event type number " + type + " is unknown or used before the ones below it");
                 }
                 if (schema < 0 || chunk.bytes(slot) < 0) {
                     throw problem(position, "its schema version or size is negative");
                 }
-                StreamId id = streamNames.name(stream);
-                chunk.setVersion(slot, streams.add(id, stream, position));
-                types.add(type, position);
-                tallies.add(typeNames.name(type), schema, id.type(), stamp);
+                nextStream = Math.max(nextStream, stream + 1);
+                nextType = Math.max(nextType, type + 1);
+                perStream[stream]++;
+                perType[type]++;
+                versionCounts.count(type, schema);
             }
             global.addChunk(chunk, count);
         }
-        if (streams.aggregateCount() != streamNames.size() || types.count() != typeNames.size()) {
+        if (nextStream != perStream.length || nextType != perType.length) {
             throw problem(position, "not every stream and event type named has an entry");
+        }
+        index(perStream, perType);
+        versionCounts.addTo(tallies);
+    }
+
+    /**
+     * Adds every loaded entry to its stream's and its type's positions (sized exactly beforehand), sets its
+     * version, and counts each stream in the tallies.
+     */
+    private void index(int[] perStream, int[] perType) {
+        for (int stream = 0; stream < perStream.length; stream++) {
+            streams.addStream(streamNames.name(stream), perStream[stream]);
+        }
+        for (int type = 0; type < perType.length; type++) {
+            types.addType(perType[type]);
+        }
+        int[] lastOf = new int[perStream.length];
+        int position = 0;
+        for (int c = 0; position < global.size(); c++) {
+            EntryChunk chunk = global.chunk(c);
+            int count = Math.min(EntryChunk.SIZE, global.size() - position);
+            for (int slot = 0; slot < count; slot++) {
+                position++;
+                int stream = chunk.stream(slot);
+                chunk.setVersion(slot, streams.add(null, stream, position));
+                types.add(chunk.type(slot), position);
+                lastOf[stream] = position;
+            }
+        }
+        for (int stream = 0; stream < perStream.length; stream++) {
+            tallies.addStream(streamNames.name(stream).type(), perStream[stream], global.packedStamp(lastOf[stream]));
         }
     }
 

@@ -32,10 +32,20 @@ final class IndexTallies {
 
     /** Counts an entry of {@code eventType} at {@code schemaVersion} in a stream of {@code type}, stamped {@code packedStamp}. */
     void add(EventType eventType, int schemaVersion, AggregateType type, long packedStamp) {
-        versions.computeIfAbsent(eventType, t -> new TreeMap<>()).computeIfAbsent(schemaVersion, v -> new long[1])[0]++;
+        addVersions(eventType, schemaVersion, 1);
+        addStream(type, 1, packedStamp);
+    }
+
+    /** Counts {@code count} events of {@code eventType} at {@code schemaVersion}. */
+    void addVersions(EventType eventType, int schemaVersion, long count) {
+        versions.computeIfAbsent(eventType, t -> new TreeMap<>()).computeIfAbsent(schemaVersion, v -> new long[1])[0] += count;
+    }
+
+    /** Counts the {@code events} events of one stream of {@code type}, the last stamped {@code latestPacked}. */
+    void addStream(AggregateType type, long events, long latestPacked) {
         TypeTally tally = types.computeIfAbsent(type, t -> new TypeTally());
-        tally.events++;
-        tally.latest = Math.max(tally.latest, packedStamp);
+        tally.events += events;
+        tally.latest = Math.max(tally.latest, latestPacked);
     }
 
     /** Per event type (in name order), the number of events at each schema version (ascending). */

@@ -9,8 +9,13 @@ import java.util.function.IntPredicate;
  * lock guards it.
  */
 final class PositionList {
-    private int[] positions = new int[2];
+    private int[] positions;
     private int size;
+
+    /** An empty list with room for {@code capacity} positions before it grows. */
+    PositionList(int capacity) {
+        positions = new int[Math.max(capacity, 2)];
+    }
 
     /** Adds {@code position}, which follows every position already in the list. */
     void add(int position) {

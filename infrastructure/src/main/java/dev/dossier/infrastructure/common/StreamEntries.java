@@ -42,16 +42,22 @@ final class StreamEntries {
 
     /**
      * Adds the entry at {@code position} as the next version of {@code id}, numbered {@code stream} (a new
-     * stream's number is the count of streams so far); returns that version.
+     * stream's number is the count of streams so far; {@code id} may be null for a stream already added);
+     * returns that version.
      */
     int add(StreamId id, int stream, int position) {
         if (stream == byStream.size()) {
-            byStream.add(new PositionList());
-            streamsByType.computeIfAbsent(id.type(), t -> new ArrayList<>()).add(id);
+            addStream(id, 0);
         }
         PositionList positions = byStream.get(stream);
         positions.add(position);
         return positions.size();
+    }
+
+    /** Adds {@code id} as the next stream number, with room for {@code capacity} entries. */
+    void addStream(StreamId id, int capacity) {
+        byStream.add(new PositionList(capacity));
+        streamsByType.computeIfAbsent(id.type(), t -> new ArrayList<>()).add(id);
     }
 
     Optional<IndexEntry> lastOf(StreamId stream) {
@@ -106,5 +112,5 @@ final class StreamEntries {
         return number < 0 || number >= byStream.size() ? EMPTY : byStream.get(number);
     }
 
-    private static final PositionList EMPTY = new PositionList();
+    private static final PositionList EMPTY = new PositionList(0);
 }

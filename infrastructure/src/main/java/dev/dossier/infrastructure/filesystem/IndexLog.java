@@ -17,11 +17,12 @@ import java.util.List;
  */
 final class IndexLog implements AutoCloseable {
     /**
-     * How much of the index a refresh reads at a time (more when one commit's lines are longer): opening a
-     * store of a million events reads 150 MB through one array this size, which is reused for every chunk (a
-     * new array per chunk would be 150 MB of memory touched for the first time).
+     * How much of the index a refresh reads at a time (more when one commit's lines are longer), through one
+     * array reused for every chunk: opening a store of a million events without its index cache reads 150 MB
+     * of lines, and took 1.7 to 1.8 s in a fresh JVM in 1 MB chunks against 2.1 to 2.3 s in chunks of 8 MB,
+     * whose buffer and lists of entries do not stay in the processor's cache.
      */
-    private static final int CHUNK_BYTES = 8 << 20;
+    private static final int CHUNK_BYTES = 1 << 20;
 
     private final FileChannel channel;
     private final String name;
