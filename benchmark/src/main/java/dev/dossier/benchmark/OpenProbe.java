@@ -2,6 +2,7 @@ package dev.dossier.benchmark;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,19 +34,26 @@ final class OpenProbe {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = List.of(java, "-cp", System.getProperty("java.class.path"), OpenProbe.class.getName(), subject,
                 dir.toString());
+        Process child = null;
         try {
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!child.waitFor(5, TimeUnit.MINUTES) || child.exitValue() != 0) {
-                throw new IllegalStateException("the open probe failed: " + out);
+            Path out = Files.createTempFile("open-probe-", ".txt");
+            child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            boolean ended = child.waitFor(5, TimeUnit.MINUTES);
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            Files.delete(out);
+            if (!ended || child.exitValue() != 0 || lines.isEmpty()) {
+                throw new IllegalStateException("the open probe failed: " + String.join("\n", lines));
             }
-            String[] lines = out.split("\n");
-            return Long.parseLong(lines[lines.length - 1].trim());
+            return Long.parseLong(lines.get(lines.size() - 1).trim());
         } catch (IOException e) {
             throw new IllegalStateException("the open probe could not run", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the open probe ran", e);
+        } finally {
+            if (child != null) {
+                child.destroyForcibly();
+            }
         }
     }
 }

@@ -107,8 +107,8 @@ final class GlobalEntries {
 
     /** Up to {@code limit} entries stamped in [{@code since}, {@code until}). */
     List<IndexEntry> between(Instant since, Instant until, int limit) {
-        int first = firstStampedFrom(since.toEpochMilli() * 1000);
-        int stop = firstStampedFrom(until.toEpochMilli() * 1000);
+        int first = firstStampedFrom(packedBound(since));
+        int stop = firstStampedFrom(packedBound(until));
         return first >= stop ? List.of() : page(first, (int) Math.min(stop - 1, first - 1L + limit));
     }
 
@@ -122,6 +122,17 @@ final class GlobalEntries {
             page.add(entry(position));
         }
         return Collections.unmodifiableList(page);
+    }
+
+    /** The packed stamp of the first stamp at or after {@code time}, within the range stamps can hold. */
+    private static long packedBound(Instant time) {
+        if (time.isBefore(Instant.EPOCH)) {
+            return 0;
+        }
+        if (time.isAfter(Instant.ofEpochMilli(EventStamp.MAX_MILLI))) {
+            return EntryChunk.MAX_PACKED + 1;
+        }
+        return time.toEpochMilli() * 1000;
     }
 
     /** The first position whose stamp is at least {@code packed}, or size + 1 when there is none. */

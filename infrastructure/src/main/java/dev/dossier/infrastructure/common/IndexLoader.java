@@ -98,7 +98,7 @@ final class IndexLoader {
         for (int type = 0; type < perType.length; type++) {
             types.addType(perType[type]);
         }
-        int[] lastOf = new int[perStream.length];
+        long[] latest = new long[perStream.length];
         int position = 0;
         for (int c = 0; position < global.size(); c++) {
             EntryChunk chunk = global.chunk(c);
@@ -108,17 +108,18 @@ final class IndexLoader {
                 int stream = chunk.stream(slot);
                 chunk.setVersion(slot, streams.add(null, stream, position));
                 types.add(chunk.type(slot), position);
-                lastOf[stream] = position;
+                latest[stream] = Math.max(latest[stream], chunk.stamp(slot));
             }
         }
         for (int stream = 0; stream < perStream.length; stream++) {
-            tallies.addStream(streamNames.name(stream).type(), perStream[stream], global.packedStamp(lastOf[stream]));
+            tallies.addStream(streamNames.name(stream).type(), perStream[stream], latest[stream]);
         }
     }
 
     private static <T> void number(List<T> names, NameNumbers<T> numbers, String what) {
         for (T name : names) {
-            if (numbers.numberFor(name) != numbers.size() - 1) {
+            int next = numbers.size();
+            if (numbers.numberFor(name) != next) {
                 throw new IllegalArgumentException("the " + what + " " + name + " is named twice");
             }
         }

@@ -9,6 +9,8 @@ import java.util.function.IntPredicate;
  * lock guards it.
  */
 final class PositionList {
+    /** The most positions a list holds (the largest array the JVM allocates). */
+    private static final int MAX_SIZE = Integer.MAX_VALUE - 8;
     private int[] positions;
     private int size;
 
@@ -20,7 +22,7 @@ final class PositionList {
     /** Adds {@code position}, which follows every position already in the list. */
     void add(int position) {
         if (size == positions.length) {
-            positions = Arrays.copyOf(positions, size + Math.max(size >> 1, 2));
+            positions = Arrays.copyOf(positions, (int) Math.min(MAX_SIZE, size + Math.max(size >> 1, 2L)));
         }
         positions[size++] = position;
     }

@@ -43,8 +43,12 @@ final class IndexCache {
         this.threshold = threshold;
     }
 
-    /** The index the cache holds, checked against the index file; empty when there is no usable cache. */
-    Optional<Loaded> load() {
+    /**
+     * The index the cache holds, checked against {@code indexFile} (the index, opened for the log that goes
+     * on from the cache, so that both read the same file); empty when there is no usable cache. Never throws
+     * for a damaged cache.
+     */
+    Optional<Loaded> load(FileChannel indexFile) {
         Path file = layout.indexCache();
         if (threshold < 0 || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -53,7 +57,7 @@ final class IndexCache {
             var reader = new IndexCacheReader(channel);
             IndexCacheCodec.Header header = reader.header();
             var checksum = new IndexChecksum();
-            if (!prefixChecksum(header.indexBytes(), checksum) || !checksum.hex().equals(header.indexChecksum())) {
+            if (!prefixChecksum(indexFile, header.indexBytes(), checksum) || !checksum.hex().equals(header.indexChecksum())) {
                 unusable = true;
                 return Optional.empty();
             }
@@ -74,11 +78,10 @@ final class IndexCache {
         if (threshold < 0) {
             return;
         }
-        if (log.lastPosition() - covered >= threshold) {
-            log.describe((indexBytes, checksum, index) -> {
-                files.writeDerived(layout.indexCache(), out -> IndexCacheCodec.write(out, indexBytes, checksum, index));
-                covered = index.lastPosition();
-            });
+        if (log.lastPosition() - covered >= threshold && log.describe((indexBytes, checksum, index) -> {
+            files.writeDerived(layout.indexCache(), out -> IndexCacheCodec.write(out, indexBytes, checksum, index));
+            covered = index.lastPosition();
+        })) {
             unusable = false;
         } else if (unusable) {
             Files.deleteIfExists(layout.indexCache());
@@ -87,24 +90,22 @@ final class IndexCache {
     }
 
     /** Adds the index's first {@code length} bytes to {@code checksum}; false when the index is shorter. */
-    private boolean prefixChecksum(long length, IndexChecksum checksum) throws IOException {
-        try (FileChannel channel = FileChannel.open(layout.index(), StandardOpenOption.READ)) {
-            if (length < 0 || channel.size() < length) {
-                return false;
-            }
-            byte[] bytes = new byte[(int) Math.min(length, READ_BYTES)];
-            long at = 0;
-            while (at < length) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, (int) Math.min(bytes.length, length - at));
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, at + buffer.position()) < 0) {
-                        return false;
-                    }
-                }
-                checksum.update(bytes, 0, buffer.position());
-                at += buffer.position();
-            }
-            return true;
+    private static boolean prefixChecksum(FileChannel channel, long length, IndexChecksum checksum) throws IOException {
+        if (length < 0 || channel.size() < length) {
+            return false;
         }
+        byte[] bytes = new byte[(int) Math.min(length, READ_BYTES)];
+        long at = 0;
+        while (at < length) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, (int) Math.min(bytes.length, length - at));
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, at + buffer.position()) < 0) {
+                    return false;
+                }
+            }
+            checksum.update(bytes, 0, buffer.position());
+            at += buffer.position();
+        }
+        return true;
     }
 }

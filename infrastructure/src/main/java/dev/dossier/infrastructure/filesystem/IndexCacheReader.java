@@ -15,6 +15,8 @@ import java.util.Base64;
  * an {@link IllegalArgumentException}.
  */
 final class IndexCacheReader {
+    /** The longest header read (about two million streams): a file without a newline is not read whole. */
+    private static final int MAX_HEADER_BYTES = 64 << 20;
     private final FileChannel channel;
     private final IndexChecksum checksum = new IndexChecksum();
     private long at;
@@ -29,7 +31,10 @@ final class IndexCacheReader {
         int length = 0;
         while (true) {
             if (length == line.length) {
-                line = Arrays.copyOf(line, Math.multiplyExact(line.length, 2));
+                if (line.length >= MAX_HEADER_BYTES) {
+                    throw new IllegalArgumentException("the header line is longer than " + MAX_HEADER_BYTES + " bytes");
+                }
+                line = Arrays.copyOf(line, line.length * 2);
             }
             int read = channel.read(ByteBuffer.wrap(line, length, line.length - length), length);
             if (read < 0) {

@@ -33,6 +33,8 @@ final class IndexLog implements AutoCloseable {
     private final IndexChecksum checksum;
     private long committedEnd;
     private boolean consistent = true;
+    /** False once lines read or appended could not all be added: the index may hold less than {@link #committedEnd}. */
+    private boolean indexComplete = true;
 
     IndexLog(FileChannel channel, String name, StoreIndex index) {
         this(channel, name, index, CHUNK_BYTES);
@@ -70,9 +72,17 @@ final class IndexLog implements AutoCloseable {
         void write(long indexBytes, String checksum, StoreIndex index) throws IOException;
     }
 
-    /** Runs {@code body} on the index and the committed part of the file it holds, while nothing is added. */
-    synchronized void describe(CommittedBody body) throws IOException {
+    /**
+     * Runs {@code body} on the index and the committed part of the file it holds, while nothing is added;
+     * returns false, without running it, once adding read or appended lines to the index has failed (the
+     * index may then hold less than that part).
+     */
+    synchronized boolean describe(CommittedBody body) throws IOException {
+        if (!indexComplete) {
+            return false;
+        }
         body.write(committedEnd, checksum.hex(), index);
+        return true;
     }
 
     /**
@@ -122,9 +132,11 @@ final class IndexLog implements AutoCloseable {
         try {
             added = index.addAll(entries);
         } catch (IllegalStateException e) {
+            indexComplete = false;
             throw new CorruptDataException(name, e.getMessage());
         }
         if (added < entries.size()) {
+            indexComplete = false;
             throw new CorruptDataException(name, "entry at position " + entries.get(added).position()
                     + ": the position was already committed by an earlier line");
         }

@@ -46,10 +46,10 @@ final class StoreOpener {
             IndexLog log = null;
             Journal journal = null;
             try {
-                var cache = new IndexCache(layout, files, options.indexCacheEvents());
-                Optional<IndexCache.Loaded> cached = cache.load();
-                var index = cached.map(IndexCache.Loaded::index).orElseGet(StoreIndex::new);
                 var channel = FileChannel.open(layout.index(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                var cache = new IndexCache(layout, files, options.indexCacheEvents());
+                Optional<IndexCache.Loaded> cached = cache.load(channel);
+                var index = cached.map(IndexCache.Loaded::index).orElseGet(StoreIndex::new);
                 String name = layout.relative(layout.index());
                 log = cached.isEmpty() ? new IndexLog(channel, name, index)
                         : new IndexLog(channel, name, index, cached.get().indexBytes(), cached.get().checksum());

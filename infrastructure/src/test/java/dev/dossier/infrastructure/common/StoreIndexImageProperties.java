@@ -67,6 +67,18 @@ class StoreIndexImageProperties {
     }
 
     @Test
+    void indexes_that_end_at_and_around_chunk_boundaries_load_whole() {
+        for (int n : new int[] {4_095, 4_096, 4_097, 8_192}) {
+            StoreIndex original = indexOf(n);
+
+            StoreIndex loaded = StoreIndex.loaded(original.image());
+
+            assertThat(loaded.from(1, Integer.MAX_VALUE)).as("%d entries", n).isEqualTo(original.from(1, Integer.MAX_VALUE));
+            assertThat(loaded.summary()).isEqualTo(original.summary());
+        }
+    }
+
+    @Test
     void appends_after_loading_continue_the_streams_and_positions_of_the_image() {
         StoreIndex original = indexOf(5);
         StoreIndex loaded = StoreIndex.loaded(original.image());
@@ -101,7 +113,7 @@ class StoreIndexImageProperties {
     void an_image_listing_a_stream_twice_or_never_using_one_is_refused() {
         IndexImage image = indexOf(3).image();
         var twice = new ArrayList<>(image.streams());
-        twice.add(image.streams().get(0));
+        twice.add(1, image.streams().get(0));
         var unused = new ArrayList<>(image.streams());
         unused.add(StreamId.of("order", "never"));
 

@@ -191,6 +191,18 @@ public abstract class EventStorePortContract {
     }
 
     @Test
+    void a_time_range_may_reach_from_the_distant_past_to_the_distant_future() {
+        store.append(ACCOUNT, ExpectedVersion.any(), deposited(1));
+        store.append(ACCOUNT, ExpectedVersion.any(), deposited(2));
+
+        assertThat(store.readByTime(Instant.MIN, Instant.MAX, 10)).hasSize(2);
+        assertThat(store.readByTime(Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochMilli(Long.MAX_VALUE), 10))
+                .hasSize(2);
+        assertThat(store.readByTime(Instant.parse("+10000-01-01T00:00:00Z"), Instant.MAX, 10)).isEmpty();
+        assertThat(store.readByTime(Instant.MIN, Instant.EPOCH, 10)).isEmpty();
+    }
+
+    @Test
     void timestamps_never_go_backwards_when_the_clock_steps_back() {
         store.append(ACCOUNT, ExpectedVersion.any(), deposited(1));
         clock.advance(Duration.ofSeconds(-30));

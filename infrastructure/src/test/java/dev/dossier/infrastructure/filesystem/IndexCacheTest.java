@@ -7,6 +7,7 @@ import dev.dossier.domain.model.GlobalPosition;
 import dev.dossier.domain.model.NewEvent;
 import dev.dossier.domain.model.RawJson;
 import dev.dossier.domain.model.RecordedEvent;
+import dev.dossier.domain.model.StorageStatistics;
 import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.IndexEntry;
 import dev.dossier.infrastructure.common.StoreIndex;
@@ -16,7 +17,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +38,7 @@ class IndexCacheTest {
         Path root = storeOf(30, 10);
 
         long indexSize = indexSize(root);
-        assertThat(cacheOf(root, 10).load()).hasValueSatisfying(loaded -> {
+        assertThat(loadCache(root, 10)).hasValueSatisfying(loaded -> {
             assertThat(loaded.index().lastPosition()).isEqualTo(30);
             assertThat(loaded.indexBytes()).isEqualTo(indexSize);
         });
@@ -48,7 +52,7 @@ class IndexCacheTest {
         Path root = dir.resolve("store");
         try (var store = open(root, 10)) {
             for (int batch = 0; batch < 90; batch++) {
-                var events = new java.util.ArrayList<NewEvent>();
+                var events = new ArrayList<NewEvent>();
                 for (int i = 0; i < 100; i++) {
                     events.add(NewEvent.of("E" + i % 7, RawJson.of("{\"n\":" + i + "}")));
                 }
@@ -56,13 +60,55 @@ class IndexCacheTest {
             }
         }
 
-        assertThat(cacheOf(root, 10).load()).hasValueSatisfying(loaded -> {
+        assertThat(loadCache(root, 10)).hasValueSatisfying(loaded -> {
             assertThat(loaded.index().lastPosition()).isEqualTo(9_000);
             assertThat(loaded.index().from(1, 9_000)).isEqualTo(indexLines(root));
         });
         try (var store = open(root, 10)) {
             assertThat(store.statistics()).isEqualTo(statisticsWithoutCache(root));
             assertThat(store.readStream(StreamId.of("order", "o-12"))).hasSize(600);
+        }
+    }
+
+    @Test
+    void a_store_opened_from_its_cache_writes_a_new_one_that_covers_the_whole_index_again() throws IOException {
+        Path root = storeOf(30, 10);
+        try (var store = open(root, 10)) {
+            append(store, 30, 10);
+        }
+
+        long indexSize = indexSize(root);
+        assertThat(loadCache(root, 10)).hasValueSatisfying(loaded -> {
+            assertThat(loaded.index().lastPosition()).isEqualTo(40);
+            assertThat(loaded.indexBytes()).isEqualTo(indexSize);
+        });
+    }
+
+    @Test
+    void a_cache_of_more_lines_than_the_index_holds_is_not_used() throws IOException {
+        Path root = storeOf(30, 10);
+        Path index = root.resolve("metadata/event-index.jsonl");
+        List<String> lines = Files.readAllLines(index);
+        Files.write(index, lines.subList(0, 10).stream().map(l -> l.contains("\"c\":1") ? l : l.replace("}", ",\"c\":1}"))
+                .toList());
+
+        assertThat(loadCache(root, 10)).isEmpty();
+        try (var store = open(root, 1_000)) {
+            assertThat(store.countEvents()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void a_cache_naming_a_stream_no_index_line_could_name_is_not_used() throws IOException {
+        Path root = storeOf(30, 10);
+        String edited = Files.readString(cache(root)).replaceFirst("\\[\"order\",\"o-0\"\\]", "[\"order\",\"\"]");
+        String lines = edited.substring(0, edited.lastIndexOf("{\"checksum\""));
+        byte[] bytes = lines.getBytes(StandardCharsets.UTF_8);
+        Files.writeString(cache(root), lines + "{\"checksum\":\"" + IndexChecksum.of(bytes, 0, bytes.length) + "\"}\n");
+
+        assertThat(loadCache(root, 10)).isEmpty();
+        try (var store = open(root, 1_000)) {
+            assertThat(store.readStream(StreamId.of("order", "o-0"))).hasSize(10);
         }
     }
 
@@ -83,7 +129,7 @@ class IndexCacheTest {
         }
 
         long indexSize = indexSize(root);
-        assertThat(cacheOf(root, 1_000).load()).hasValueSatisfying(loaded -> {
+        assertThat(loadCache(root, 1_000)).hasValueSatisfying(loaded -> {
             assertThat(loaded.index().lastPosition()).isEqualTo(20);
             assertThat(loaded.indexBytes()).isLessThan(indexSize);
         });
@@ -102,20 +148,20 @@ class IndexCacheTest {
         bytes[chunk] = (byte) (bytes[chunk] == 'A' ? 'B' : 'A');
         Files.write(cache(root), bytes);
 
-        assertThat(cacheOf(root, 10).load()).isEmpty();
+        assertThat(loadCache(root, 10)).isEmpty();
         try (var store = open(root, 10)) {
             assertThat(store.readAll(GlobalPosition.FIRST, 100)).hasSize(30);
         }
-        assertThat(cacheOf(root, 10).load()).isPresent();
+        assertThat(loadCache(root, 10)).isPresent();
     }
 
     @Test
     void a_torn_cache_is_not_used() throws IOException {
         Path root = storeOf(30, 10);
         byte[] bytes = Files.readAllBytes(cache(root));
-        Files.write(cache(root), java.util.Arrays.copyOf(bytes, bytes.length - 5));
+        Files.write(cache(root), Arrays.copyOf(bytes, bytes.length - 5));
 
-        assertThat(cacheOf(root, 10).load()).isEmpty();
+        assertThat(loadCache(root, 10)).isEmpty();
     }
 
     @Test
@@ -127,7 +173,7 @@ class IndexCacheTest {
         assertThat(changed).isNotEqualTo(index).hasSameSizeAs(index);
         Files.writeString(root.resolve("metadata/event-index.jsonl"), changed);
 
-        assertThat(cacheOf(root, 10).load()).isEmpty();
+        assertThat(loadCache(root, 10)).isEmpty();
         try (var store = open(root, 1_000)) {
             assertThat(store.statistics().bytes()).isNotEqualTo(bytesBefore);
             assertThat(store.statistics()).isEqualTo(statisticsWithoutCache(root));
@@ -143,8 +189,8 @@ class IndexCacheTest {
             append(store, 30, 1);
         }
 
-        assertThat(cacheOf(root, -1).load()).isEmpty();
-        assertThat(cacheOf(root, 10).load()).isPresent();
+        assertThat(loadCache(root, -1)).isEmpty();
+        assertThat(loadCache(root, 10)).isPresent();
     }
 
     @Test
@@ -176,11 +222,15 @@ class IndexCacheTest {
                 .withIndexCacheEvents(threshold));
     }
 
-    private static IndexCache cacheOf(Path root, int threshold) {
-        return new IndexCache(new StoreLayout(root), new DurableFiles(Durability.OS_BUFFERED, true, true), threshold);
+    /** What a store opened with {@code threshold} would load from the cache at {@code root}. */
+    private static Optional<IndexCache.Loaded> loadCache(Path root, int threshold) throws IOException {
+        try (var index = FileChannel.open(root.resolve("metadata/event-index.jsonl"))) {
+            return new IndexCache(new StoreLayout(root), new DurableFiles(Durability.OS_BUFFERED, true, true), threshold)
+                    .load(index);
+        }
     }
 
-    private static dev.dossier.domain.model.StorageStatistics statisticsWithoutCache(Path root) {
+    private static StorageStatistics statisticsWithoutCache(Path root) {
         try (var store = open(root, -1)) {
             return store.statistics();
         }
