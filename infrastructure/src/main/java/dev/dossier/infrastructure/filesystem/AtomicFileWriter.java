@@ -1,10 +1,10 @@
 package dev.dossier.infrastructure.filesystem;
 
 import java.io.BufferedOutputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,33 +39,24 @@ final class AtomicFileWriter {
      */
     void write(Path target, byte[] bytes, boolean force, int step, long pauseMillis, BooleanSupplier hurry)
             throws IOException {
-        Path temp = target.resolveSibling(StoreLayout.TEMP_PREFIX + UUID.randomUUID() + ".part");
-        try {
-            try (FileChannel channel = FileChannel.open(temp,
-                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes)) {
-                int from = 0;
-                do {
-                    boolean rest = step <= 0 || hurry.getAsBoolean();
-                    int length = rest ? bytes.length - from : Math.min(step, bytes.length - from);
-                    ByteBuffer buffer = ByteBuffer.wrap(bytes, from, length);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                    from = buffer.position();
-                    if (force) {
-                        channel.force(false);
-                    }
-                    if (pauseMillis > 0 && from < bytes.length && !hurry.getAsBoolean()) {
-                        pause(pauseMillis);
-                    }
-                } while (from < bytes.length);
-            }
-            StorePermissions.keep(target, temp);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
-        }
+        replace(target, channel -> {
+            int from = 0;
+            do {
+                boolean rest = step <= 0 || hurry.getAsBoolean();
+                int length = rest ? bytes.length - from : Math.min(step, bytes.length - from);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, from, length);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                from = buffer.position();
+                if (force) {
+                    channel.force(false);
+                }
+                if (pauseMillis > 0 && from < bytes.length && !hurry.getAsBoolean()) {
+                    pause(pauseMillis);
+                }
+            } while (from < bytes.length);
+        });
     }
 
     /** Writes a file's contents to a stream. */
@@ -78,12 +69,24 @@ final class AtomicFileWriter {
      * large derived file is never held in memory whole.
      */
     void writeStreamed(Path target, StreamBody body) throws IOException {
+        replace(target, channel -> {
+            try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                body.write(out);
+            }
+        });
+    }
+
+    private interface ChannelBody {
+        void write(FileChannel channel) throws IOException;
+    }
+
+    /** Has {@code body} write a new temporary file beside {@code target}, then renames it over the target. */
+    private void replace(Path target, ChannelBody body) throws IOException {
         Path temp = target.resolveSibling(StoreLayout.TEMP_PREFIX + UUID.randomUUID() + ".part");
         try {
             try (FileChannel channel = FileChannel.open(temp,
-                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                body.write(out);
+                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes)) {
+                body.write(channel);
             }
             StorePermissions.keep(target, temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -9,10 +9,10 @@ import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.IndexImage;
 import dev.dossier.infrastructure.common.StoreIndex;
 import dev.dossier.infrastructure.json.JsonSupport;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -109,6 +109,7 @@ final class IndexCacheCodec {
      * The header line {@code line} (without its newline).
      *
      * @throws IllegalArgumentException when it is not the header of a cache of this version
+     * @throws IOException when it is not JSON (Jackson's exception)
      */
     static Header header(byte[] line, int length) throws IOException {
         JsonNode header = MAPPER.readTree(line, 0, length);

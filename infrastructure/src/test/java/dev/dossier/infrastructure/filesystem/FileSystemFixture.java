@@ -1,6 +1,5 @@
 package dev.dossier.infrastructure.filesystem;
 
-import java.util.function.UnaryOperator;
 import dev.dossier.domain.model.EventTypeRegistry;
 import dev.dossier.domain.port.EventStorePort;
 import dev.dossier.infrastructure.contract.SchemaFixture;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Filesystem stores in fresh temporary directories, for the contract suites. */
