@@ -1,10 +1,11 @@
 package dev.dossier.infrastructure.common;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
- * The fields of {@value #SIZE} consecutive index entries, column by column in primitive arrays: 48 bytes an
- * entry and no object per entry, so that a million entries are quick to add and cheap to hold. A stamp is
+ * The fields of up to {@value #SIZE} consecutive index entries, column by column in primitive arrays (which
+ * grow from {@value #FIRST_CAPACITY} entries as they fill): 48 bytes an entry and no object per entry, so that a million entries are quick to add and cheap to hold. A stamp is
  * kept as its millisecond times 1,000 plus its sequence, which orders as the stamps do. Not thread-safe:
  * the index's lock guards it.
  */
@@ -13,17 +14,42 @@ final class EntryChunk {
     static final int SIZE = 1 << SHIFT;
     static final int MASK = SIZE - 1;
 
-    private final long[] stamps = new long[SIZE];
-    private final int[] streams = new int[SIZE];
-    private final int[] versions = new int[SIZE];
-    private final int[] types = new int[SIZE];
-    private final int[] schemas = new int[SIZE];
-    private final long[] idHigh = new long[SIZE];
-    private final long[] idLow = new long[SIZE];
-    private final long[] bytes = new long[SIZE];
+    /** The room the first chunk starts with: an index of a few events holds a few KB, not 196. */
+    static final int FIRST_CAPACITY = 16;
 
-    /** Sets slot {@code slot} to {@code entry}, whose stream and event type have the numbers given. */
+    private long[] stamps;
+    private int[] streams;
+    private int[] versions;
+    private int[] types;
+    private int[] schemas;
+    private long[] idHigh;
+    private long[] idLow;
+    private long[] bytes;
+
+    /** A chunk with room for {@code capacity} entries (at most {@value #SIZE}); {@link #set} makes more as needed. */
+    EntryChunk(int capacity) {
+        allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
+        stamps = Arrays.copyOf(stamps == null ? new long[0] : stamps, capacity);
+        streams = Arrays.copyOf(streams == null ? new int[0] : streams, capacity);
+        versions = Arrays.copyOf(versions == null ? new int[0] : versions, capacity);
+        types = Arrays.copyOf(types == null ? new int[0] : types, capacity);
+        schemas = Arrays.copyOf(schemas == null ? new int[0] : schemas, capacity);
+        idHigh = Arrays.copyOf(idHigh == null ? new long[0] : idHigh, capacity);
+        idLow = Arrays.copyOf(idLow == null ? new long[0] : idLow, capacity);
+        bytes = Arrays.copyOf(bytes == null ? new long[0] : bytes, capacity);
+    }
+
+    /**
+     * Sets slot {@code slot} (the one after the last set, or an earlier one) to {@code entry}, whose stream
+     * and event type have the numbers given.
+     */
     void set(int slot, IndexEntry entry, int stream, int type) {
+        if (slot >= stamps.length) {
+            allocate(Math.min(SIZE, Math.max(slot + 1, stamps.length * 2)));
+        }
         stamps[slot] = packed(entry.stamp());
         streams[slot] = stream;
         versions[slot] = Math.toIntExact(entry.version());
@@ -59,7 +85,7 @@ final class EntryChunk {
 
     /** A chunk of the {@code count} entries {@link #writeTo(ByteBuffer, int)} wrote; their versions are 0 until set. */
     static EntryChunk readFrom(ByteBuffer in, int count) {
-        var chunk = new EntryChunk();
+        var chunk = new EntryChunk(count);
         in.asLongBuffer().get(chunk.stamps, 0, count);
         in.position(in.position() + count * 8);
         for (int[] column : new int[][] {chunk.streams, chunk.types, chunk.schemas}) {
