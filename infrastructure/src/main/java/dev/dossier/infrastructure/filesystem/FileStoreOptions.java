@@ -35,8 +35,8 @@ import lombok.With;
  * @param readCacheBytes   how many bytes of recently read event and range files a store object keeps in
  *                         memory, so that warm reads skip the file system (default 16 MiB; negative: none)
  * @param indexCacheEvents how many events must be missing from the index cache ({@code
- *                         metadata/index-cache.jsonl}) before closing the store writes a new one (default
- *                         10,000); negative: the cache is neither written nor read
+ *                         metadata/index-cache.jsonl}) before opening or closing the store writes a new one
+ *                         (default 10,000); negative: the cache is neither written nor read
  */
 @Builder(toBuilder = true)
 @With

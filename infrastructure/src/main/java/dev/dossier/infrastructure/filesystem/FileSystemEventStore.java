@@ -186,7 +186,7 @@ public final class FileSystemEventStore extends IndexedEventStore {
      * metadata registries when they do not describe the whole index, writes the index cache when at least
      * {@link FileStoreOptions#indexCacheEvents()} events are missing from it, then releases files and the
      * lock and ends the reader thread ({@link ReadHelper}). A store that was only read writes nothing but
-     * that cache. Idempotent.
+     * that cache (which opening writes too, on the same condition). Idempotent.
      */
     @Override
     public void close() {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * every index line. It is used only when it is whole and the index still begins with the very bytes it was
  * taken from (same length and checksum); then only the index lines after that prefix are read. Anything
  * else (missing, torn, edited, another version, an index rewritten since) and the store reads the whole
- * index, as without a cache. Written (not forced) when a writer closes the store and at least
+ * index, as without a cache. Written (not forced) when a writer opens or closes the store and at least
  * {@code threshold} events are not in the cache it opened with; deleted then when it was unusable.
  */
 final class IndexCache {

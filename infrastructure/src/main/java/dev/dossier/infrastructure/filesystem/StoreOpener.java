@@ -95,6 +95,20 @@ final class StoreOpener {
                 parts.applier().checkpoint();
             }
             parts.registries().settle(parts.index(), true);
+            saveIndexCache(parts);
+        }
+    }
+
+    /**
+     * Writes the index cache when opening read many index lines that it did not hold, so that a host killed
+     * before any clean close still opens quickly next time; a failure leaves the store as it is (the cache
+     * is derived data) and is retried at close.
+     */
+    private static void saveIndexCache(FileStoreParts parts) {
+        try {
+            parts.indexCache().saveIfDue(parts.log());
+        } catch (IOException | RuntimeException e) {
+            // The store opened; without a cache the next open reads the index lines, as it did now.
         }
     }
 

@@ -113,6 +113,21 @@ class IndexCacheTest {
     }
 
     @Test
+    void opening_a_store_whose_cache_misses_enough_events_writes_one_before_any_close() throws IOException {
+        Path root = storeOf(30, -1);
+        assertThat(cache(root)).doesNotExist();
+
+        try (var store = open(root, 10)) {
+            long indexSize = indexSize(root);
+            assertThat(loadCache(root, 10)).as("written at open, the store still open").hasValueSatisfying(loaded -> {
+                assertThat(loaded.index().lastPosition()).isEqualTo(30);
+                assertThat(loaded.indexBytes()).isEqualTo(indexSize);
+            });
+            assertThat(store.readAll(GlobalPosition.FIRST, 100)).hasSize(30);
+        }
+    }
+
+    @Test
     void a_store_with_fewer_new_events_than_the_threshold_writes_no_cache() throws IOException {
         Path root = storeOf(9, 10);
 
