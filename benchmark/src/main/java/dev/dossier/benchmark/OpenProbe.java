@@ -39,12 +39,13 @@ final class OpenProbe {
             Path out = Files.createTempFile("open-probe-", ".txt");
             child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             boolean ended = child.waitFor(5, TimeUnit.MINUTES);
-            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            String output = new String(Files.readAllBytes(out), StandardCharsets.UTF_8).trim();
             Files.delete(out);
-            if (!ended || child.exitValue() != 0 || lines.isEmpty()) {
-                throw new IllegalStateException("the open probe failed: " + String.join("\n", lines));
+            String last = output.substring(output.lastIndexOf('\n') + 1);
+            if (!ended || child.exitValue() != 0 || !last.matches("[0-9]+")) {
+                throw new IllegalStateException("the open probe failed: " + output);
             }
-            return Long.parseLong(lines.get(lines.size() - 1).trim());
+            return Long.parseLong(last);
         } catch (IOException e) {
             throw new IllegalStateException("the open probe could not run", e);
         } catch (InterruptedException e) {

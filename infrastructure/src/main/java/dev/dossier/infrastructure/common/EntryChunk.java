@@ -5,9 +5,9 @@ import java.util.Arrays;
 
 /**
  * The fields of up to {@value #SIZE} consecutive index entries, column by column in primitive arrays (which
- * grow from {@value #FIRST_CAPACITY} entries as they fill): 48 bytes an entry and no object per entry, so that a million entries are quick to add and cheap to hold. A stamp is
- * kept as its millisecond times 1,000 plus its sequence, which orders as the stamps do. Not thread-safe:
- * the index's lock guards it.
+ * grow as they fill): 48 bytes an entry and no object per entry, so that a million entries are quick to
+ * add and cheap to hold. A stamp is kept as its millisecond times 1,000 plus its sequence, which orders as
+ * the stamps do. Not thread-safe: the index's lock guards it.
  */
 final class EntryChunk {
     static final int SHIFT = 12;

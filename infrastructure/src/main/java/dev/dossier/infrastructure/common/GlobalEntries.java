@@ -31,7 +31,8 @@ final class GlobalEntries {
     /** Adds {@code entry} as the next position; its stream and event type have the numbers given. */
     void add(IndexEntry entry, int stream, int type) {
         if ((size & EntryChunk.MASK) == 0) {
-            // Only the first chunk grows as it fills: a small store stays small, a large one copies nothing.
+            // Only the first chunk (and a partial last one loaded from the cache) grows as it fills: a small store
+            // stays small, a large one copies little.
             chunks.add(new EntryChunk(chunks.isEmpty() ? EntryChunk.FIRST_CAPACITY : EntryChunk.SIZE));
         }
         chunks.get(size >>> EntryChunk.SHIFT).set(size & EntryChunk.MASK, entry, stream, type);

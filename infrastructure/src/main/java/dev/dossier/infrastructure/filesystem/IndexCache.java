@@ -36,7 +36,7 @@ final class IndexCache {
     record Loaded(StoreIndex index, long indexBytes, IndexChecksum checksum) {
     }
 
-    /** @param threshold how many events a cache must miss before close writes a new one; negative: no cache */
+    /** @param threshold how many events a cache must miss before open or close writes a new one; negative: no cache */
     IndexCache(StoreLayout layout, DurableFiles files, int threshold) {
         this.layout = layout;
         this.files = files;

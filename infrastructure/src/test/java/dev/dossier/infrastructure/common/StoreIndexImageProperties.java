@@ -79,6 +79,24 @@ class StoreIndexImageProperties {
     }
 
     @Test
+    void an_index_loaded_with_a_partial_last_chunk_takes_appends_past_the_chunk_and_images_them_again() {
+        for (int n : new int[] {4_095, 4_096, 8_000}) {
+            StoreIndex original = indexOf(n + 300);
+            var prefix = new StoreIndex();
+            original.from(1, n).forEach(prefix::add);
+            StoreIndex loaded = StoreIndex.loaded(prefix.image());
+            for (IndexEntry entry : original.from(n + 1, 300)) {
+                loaded.add(entry);
+            }
+
+            assertThat(loaded.from(1, Integer.MAX_VALUE)).as("%d entries and 300 more", n)
+                    .isEqualTo(original.from(1, Integer.MAX_VALUE));
+            assertThat(StoreIndex.loaded(loaded.image()).from(1, Integer.MAX_VALUE))
+                    .isEqualTo(original.from(1, Integer.MAX_VALUE));
+        }
+    }
+
+    @Test
     void appends_after_loading_continue_the_streams_and_positions_of_the_image() {
         StoreIndex original = indexOf(5);
         StoreIndex loaded = StoreIndex.loaded(original.image());

@@ -117,6 +117,7 @@ class IndexCacheTest {
         Path root = storeOf(30, -1);
         assertThat(cache(root)).doesNotExist();
 
+        byte[] written;
         try (var store = open(root, 10)) {
             long indexSize = indexSize(root);
             assertThat(loadCache(root, 10)).as("written at open, the store still open").hasValueSatisfying(loaded -> {
@@ -124,6 +125,25 @@ class IndexCacheTest {
                 assertThat(loaded.indexBytes()).isEqualTo(indexSize);
             });
             assertThat(store.readAll(GlobalPosition.FIRST, 100)).hasSize(30);
+            written = Files.readAllBytes(cache(root));
+        }
+        assertThat(Files.readAllBytes(cache(root))).as("close leaves the cache open wrote alone").isEqualTo(written);
+    }
+
+    @Test
+    void a_cache_that_cannot_be_written_leaves_the_store_working() throws IOException {
+        Path root = storeOf(30, -1);
+        Files.createDirectories(cache(root));
+        Files.writeString(cache(root).resolve("mine.txt"), "not a cache");
+
+        try (var store = open(root, 10)) {
+            append(store, 30, 1);
+            assertThat(store.readAll(GlobalPosition.FIRST, 100)).hasSize(31);
+        }
+
+        assertThat(cache(root).resolve("mine.txt")).hasContent("not a cache");
+        try (var files = Files.list(root.resolve("metadata"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".tmp-"));
         }
     }
 
@@ -156,7 +176,7 @@ class IndexCacheTest {
     }
 
     @Test
-    void a_damaged_cache_is_not_used_and_the_next_close_replaces_it() throws IOException {
+    void a_damaged_cache_is_not_used_and_is_replaced() throws IOException {
         Path root = storeOf(30, 10);
         byte[] bytes = Files.readAllBytes(cache(root));
         int chunk = new String(bytes, StandardCharsets.US_ASCII).indexOf("\n\"") + 10;
