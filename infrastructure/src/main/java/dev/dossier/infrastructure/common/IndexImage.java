@@ -34,7 +34,7 @@ public record IndexImage(long events, List<StreamId> streams, List<EventType> ty
         if (events < 0 || events > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("an index image holds 0 to " + Integer.MAX_VALUE + " events, not " + events);
         }
-        long expectedChunks = (events + CHUNK_ENTRIES - 1) / CHUNK_ENTRIES;
+        long expectedChunks = chunkCount(events);
         if (chunks.size() != expectedChunks) {
             throw new IllegalArgumentException(events + " events take " + expectedChunks + " chunks, not " + chunks.size());
         }
@@ -44,6 +44,11 @@ public record IndexImage(long events, List<StreamId> streams, List<EventType> ty
                         + chunkBytes(events, i));
             }
         }
+    }
+
+    /** How many chunks an image of {@code events} has. */
+    public static int chunkCount(long events) {
+        return (int) ((events + CHUNK_ENTRIES - 1) / CHUNK_ENTRIES);
     }
 
     /** How many entries chunk {@code chunk} of an image of {@code events} holds. */

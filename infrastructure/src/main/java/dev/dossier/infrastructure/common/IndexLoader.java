@@ -5,6 +5,7 @@ import dev.dossier.domain.model.StreamId;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.IntFunction;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Fills an empty index from an {@link IndexImage}, checking as it goes that the image could have been taken
@@ -14,6 +15,7 @@ import java.util.function.IntFunction;
  * lists of their exact sizes, and the tallies are counted per stream and per run of equal event type and
  * schema version. Not thread-safe: the index's lock guards it.
  */
+@RequiredArgsConstructor
 final class IndexLoader {
     private final NameNumbers<StreamId> streamNames;
     private final NameNumbers<EventType> typeNames;
@@ -21,16 +23,6 @@ final class IndexLoader {
     private final StreamEntries streams;
     private final EventTypeEntries types;
     private final IndexTallies tallies;
-
-    IndexLoader(NameNumbers<StreamId> streamNames, NameNumbers<EventType> typeNames, GlobalEntries global,
-                StreamEntries streams, EventTypeEntries types, IndexTallies tallies) {
-        this.streamNames = streamNames;
-        this.typeNames = typeNames;
-        this.global = global;
-        this.streams = streams;
-        this.types = types;
-        this.tallies = tallies;
-    }
 
     /** @throws IllegalArgumentException as {@link StoreIndex#loaded(long, List, List, IntFunction)} says */
     void load(long events, List<StreamId> streamList, List<EventType> typeList, IntFunction<ByteBuffer> chunks) {
@@ -45,8 +37,7 @@ final class IndexLoader {
         int position = 0;
         int nextStream = 0;
         int nextType = 0;
-        int chunkCount = (int) ((events + IndexImage.CHUNK_ENTRIES - 1) / IndexImage.CHUNK_ENTRIES);
-        for (int c = 0; c < chunkCount; c++) {
+        for (int c = 0; c < IndexImage.chunkCount(events); c++) {
             int count = IndexImage.chunkEntries(events, c);
             ByteBuffer bytes = chunks.apply(c);
             if (bytes.remaining() != EntryChunk.imageBytes(count)) {
@@ -102,7 +93,7 @@ final class IndexLoader {
         int position = 0;
         for (int c = 0; position < global.size(); c++) {
             EntryChunk chunk = global.chunk(c);
-            int count = Math.min(EntryChunk.SIZE, global.size() - position);
+            int count = IndexImage.chunkEntries(global.size(), c);
             for (int slot = 0; slot < count; slot++) {
                 position++;
                 int stream = chunk.stream(slot);

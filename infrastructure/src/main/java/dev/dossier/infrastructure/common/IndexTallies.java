@@ -27,13 +27,8 @@ final class IndexTallies {
 
     /** Counts {@code entry}. */
     void add(IndexEntry entry) {
-        add(entry.eventType(), entry.schemaVersion(), entry.stream().type(), EntryChunk.packed(entry.stamp()));
-    }
-
-    /** Counts an entry of {@code eventType} at {@code schemaVersion} in a stream of {@code type}, stamped {@code packedStamp}. */
-    void add(EventType eventType, int schemaVersion, AggregateType type, long packedStamp) {
-        addVersions(eventType, schemaVersion, 1);
-        addStream(type, 1, packedStamp);
+        addVersions(entry.eventType(), entry.schemaVersion(), 1);
+        addStream(entry.stream().type(), 1, EntryChunk.packed(entry.stamp()));
     }
 
     /** Counts {@code count} events of {@code eventType} at {@code schemaVersion}. */

@@ -2,7 +2,6 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.infrastructure.common.StoreIndex;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -97,14 +96,12 @@ final class IndexCache {
         byte[] bytes = new byte[(int) Math.min(length, READ_BYTES)];
         long at = 0;
         while (at < length) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, (int) Math.min(bytes.length, length - at));
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, at + buffer.position()) < 0) {
-                    return false;
-                }
+            int want = (int) Math.min(bytes.length, length - at);
+            if (ChannelReads.readAt(channel, at, bytes, want) < want) {
+                return false;
             }
-            checksum.update(bytes, 0, buffer.position());
-            at += buffer.position();
+            checksum.update(bytes, 0, want);
+            at += want;
         }
         return true;
     }

@@ -86,11 +86,8 @@ final class IndexCacheReader {
     /** Reads the next {@code length} bytes into {@code line} and adds them to the checksum. */
     private void readLine(byte[] line, int length) {
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(line, 0, length);
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, at + buffer.position()) < 0) {
-                    throw new IllegalArgumentException("the file ends inside a line");
-                }
+            if (ChannelReads.readAt(channel, at, line, length) < length) {
+                throw new IllegalArgumentException("the file ends inside a line");
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("the file could not be read: " + e.getMessage(), e);

@@ -111,13 +111,7 @@ final class IndexLog implements AutoCloseable {
             if (bytes.length < want) {
                 bytes = new byte[want];
             }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, want);
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, from + buffer.position()) < 0) {
-                    break;
-                }
-            }
-            addAll(parseCommitted(bytes, buffer.position()));
+            addAll(parseCommitted(bytes, ChannelReads.readAt(channel, from, bytes, want)));
             if (committedEnd == from) {
                 if (from + want >= size) {
                     return;
