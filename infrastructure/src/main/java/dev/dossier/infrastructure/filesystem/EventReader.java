@@ -2,7 +2,6 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.error.StorageException;
-import dev.dossier.domain.model.StreamId;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Loads the events that index entries name, from their event files or from the range files holding them,
- * and checks each against its entry. An event whose file is missing is looked for again after listing its
+ * and checks each against its entry. Each chunk of a read takes its range files through {@link RangeViews}
+ * (a large one a run of lines at a time, once its line map is known). An event whose file is missing is looked for again after listing its
  * aggregate directory (it may have been packed meanwhile); only then is it reported missing. Never follows
  * a symbolic link. Thread-safe.
  */
@@ -47,47 +47,26 @@ final class EventReader {
      */
     List<EventFileCodec.Decoded> load(List<IndexEntry> entries, PayloadReading reading) {
         return helper.run(entries.size(), (from, to) -> {
+            List<IndexEntry> chunk = entries.subList(from, to);
             var events = new ArrayList<EventFileCodec.Decoded>(to - from);
-            LastRange lastRange = new LastRange();
-            for (IndexEntry entry : entries.subList(from, to)) {
-                events.add(loadOne(entry, lastRange, reading));
+            var views = new RangeViews(layout, cache, files, chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                events.add(loadOne(chunk.get(i), i, views, reading));
             }
             return events;
         });
     }
 
-    /**
-     * The range file the previous entry was found in, with its aggregate and the stamps its name encloses:
-     * consecutive entries are usually in it, and a range file's events never change (but by {@code
-     * eventstore migrate}, which runs while no store object is open), so they are read from it without
-     * asking the catalog again.
-     */
-    private static final class LastRange {
-        private StreamId stream;
-        private RangeCatalog.Range range;
-        private RangeFile file;
-
-        boolean holds(IndexEntry entry) {
-            return file != null && range.name().covers(entry.stamp()) && entry.stream().equals(stream);
-        }
-    }
-
-    private EventFileCodec.Decoded loadOne(IndexEntry entry, LastRange lastRange, PayloadReading reading) {
+    /** Entry {@code i} of a chunk, whose range files {@code views} has in hand. */
+    private EventFileCodec.Decoded loadOne(IndexEntry entry, int i, RangeViews views, PayloadReading reading) {
         for (int attempt = 0; ; attempt++) {
-            Optional<RangeCatalog.Range> range = lastRange.holds(entry) ? Optional.of(lastRange.range)
-                    : catalog.find(entry.stream(), entry.stamp());
+            Optional<RangeCatalog.Range> last = views.lastHolding(entry);
+            Optional<RangeCatalog.Range> range = last.isPresent() ? last : catalog.find(entry.stream(), entry.stamp());
             if (range.isPresent()) {
-                RangeFile file = lastRange.file;
-                if (file == null || !file.path().equals(range.get().path())) {
-                    file = rangeFile(range.get().path());
-                    lastRange.stream = entry.stream();
-                    lastRange.range = range.get();
-                    lastRange.file = file;
-                }
+                RangeFile file = views.holding(i, range.get());
                 if (file != null) {
-                    RangeFile in = file;
-                    return unlessDamaged(in.path(),
-                            () -> EventMatch.checked(entry, in.event(entry, codec, reading), in::name));
+                    return unlessDamaged(file.path(),
+                            () -> EventMatch.checked(entry, file.event(entry, codec, reading), file::name));
                 }
             } else {
                 Path single = layout.eventFile(entry.stream(), entry.stamp(), entry.eventType());
@@ -124,21 +103,6 @@ final class EventReader {
         } catch (IOException e) {
             throw new StorageException("list " + layout.relative(layout.aggregateDirectory(entry.stream())), e);
         }
-    }
-
-    /** The range file at {@code path}, its lines found, from the cache or read; null when it does not exist. */
-    private RangeFile rangeFile(Path path) {
-        RangeFile cached = cache.range(path);
-        if (cached != null) {
-            return cached;
-        }
-        byte[] bytes = files.read(path, () -> layout.relative(path));
-        if (bytes == null) {
-            return null;
-        }
-        RangeFile file = unlessDamaged(path, () -> new RangeFile(path, layout.relative(path), bytes));
-        cache.put(path, file);
-        return file;
     }
 
     /** The file's bytes, from the cache or read; null when it does not exist. */

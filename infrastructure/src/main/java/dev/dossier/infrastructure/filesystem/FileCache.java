@@ -12,8 +12,9 @@ import java.util.Map;
  * (a pack writes a new range file and deletes the old files, whose events it holds unchanged; recovery
  * rewrites a file only to the content its journal record holds), except by {@code eventstore migrate},
  * which must run while no other process has the store open; so a cached file needs no check. A file
- * found damaged is forgotten, and is read again next time. The arrays are shared: callers must not
- * change them. Thread-safe.
+ * found damaged is forgotten, and is read again next time. Besides whole files it keeps the line maps
+ * of large range files ({@link RangeMap}), so that a reader can read a few lines of one without the rest.
+ * The arrays are shared: callers must not change them. Thread-safe.
  */
 final class FileCache {
     /** Default budget: 16 MiB, like an embedded database's block cache. */
@@ -26,6 +27,9 @@ final class FileCache {
 
     private final Map<Path, Kept> files = new LinkedHashMap<>(64, 0.75f, true);
     private long size;
+    /** The line maps of large range files, in a quarter of the budget of their own. */
+    private final Map<Path, RangeMap> maps = new LinkedHashMap<>(64, 0.75f, true);
+    private long mapsSize;
 
     /** @param capacity the most bytes kept; 0 or less keeps nothing */
     FileCache(long capacity) {
@@ -56,7 +60,8 @@ final class FileCache {
 
     private void keep(Path file, Kept kept) {
         if (kept.bytes() > capacity / 4) {
-            forget(file);
+            Kept old = files.remove(file);
+            size -= old == null ? 0 : old.bytes();
             return;
         }
         Kept old = files.put(file, kept);
@@ -67,11 +72,33 @@ final class FileCache {
         }
     }
 
-    /** Drops {@code file}: it was found damaged, or replaced. */
+    /** The line map of the range file at {@code file}, or null. */
+    synchronized RangeMap map(Path file) {
+        return capacity <= 0 ? null : maps.get(file);
+    }
+
+    /** Keeps the line map of the range file at {@code file}, in a quarter of the budget, least recently used out. */
+    synchronized void put(Path file, RangeMap map) {
+        if (map.footprint() > capacity / 16) {
+            return;
+        }
+        RangeMap old = maps.put(file, map);
+        mapsSize += map.footprint() - (old == null ? 0 : old.footprint());
+        for (Iterator<RangeMap> eldest = maps.values().iterator(); mapsSize > capacity / 4 && eldest.hasNext(); ) {
+            mapsSize -= eldest.next().footprint();
+            eldest.remove();
+        }
+    }
+
+    /** Drops {@code file}, and its line map: it was found damaged, or replaced. */
     synchronized void forget(Path file) {
         Kept old = files.remove(file);
         if (old != null) {
             size -= old.bytes();
+        }
+        RangeMap map = maps.remove(file);
+        if (map != null) {
+            mapsSize -= map.footprint();
         }
     }
 }

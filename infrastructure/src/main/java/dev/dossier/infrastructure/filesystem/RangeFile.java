@@ -7,11 +7,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A range file read into memory: its lines found by the stamps that lead them. */
+/**
+ * A range file read into memory, or a run of its lines ({@link RangeViews} reads a few lines of a large
+ * one): its lines found by the stamps that lead them.
+ */
 final class RangeFile {
     private final Path path;
     private final String name;
     private final byte[] content;
+    /** The line of the whole file that the first line here is (0 unless this is a run of its lines). */
+    private final int firstLine;
     private final int[] starts;
     /** The stamp leading each line, or null for a line without one. */
     private final EventStamp[] stamps;
@@ -23,9 +28,19 @@ final class RangeFile {
 
     /** @throws CorruptDataException when the content does not end with a newline */
     RangeFile(Path path, String name, byte[] content) {
+        this(path, name, content, 0);
+    }
+
+    /**
+     * A run of the lines of a range file, the first of them its line {@code firstLine} (counted from 0).
+     *
+     * @throws CorruptDataException when the content does not end with a newline
+     */
+    RangeFile(Path path, String name, byte[] content, int firstLine) {
         this.path = path;
         this.name = name;
         this.content = content;
+        this.firstLine = firstLine;
         this.starts = RangeLines.starts(content).orElseThrow(() -> new CorruptDataException(name,
                 "the range file is empty or its last line is incomplete (no newline at the end)"));
         this.stamps = new EventStamp[starts.length - 1];
@@ -51,6 +66,27 @@ final class RangeFile {
         return starts.length - 1;
     }
 
+    /** Whether {@code stamp} lies between the stamps of the first line and the last one held here. */
+    boolean spans(EventStamp stamp) {
+        EventStamp first = stamps[0];
+        EventStamp last = stamps[stamps.length - 1];
+        return first != null && last != null && first.compareTo(stamp) <= 0 && stamp.compareTo(last) <= 0;
+    }
+
+    /**
+     * The line map of this whole file, learnt from {@code entry}'s line; null when the entry's version is
+     * too small to be on that line (the file is damaged: the reader of that line reports it).
+     *
+     * @throws CorruptDataException when no line carries the entry's stamp
+     */
+    RangeMap map(IndexEntry entry) {
+        if (firstLine != 0) {
+            throw new IllegalStateException("a run of a range file's lines has no map of the whole file");
+        }
+        long first = entry.version() - lineOf(entry);
+        return first < 1 ? null : new RangeMap(first, starts);
+    }
+
     /** The bytes of line {@code i} (newline included). */
     byte[] line(int i) {
         return Arrays.copyOfRange(content, starts[i], starts[i + 1]);
@@ -68,7 +104,7 @@ final class RangeFile {
      */
     EventFileCodec.Decoded event(IndexEntry entry, EventFileCodec codec, PayloadReading reading) {
         int line = lineOf(entry);
-        return codec.decode(entry, content, starts[line], starts[line + 1], true, () -> name + " line " + (line + 1),
+        return codec.decode(entry, content, starts[line], starts[line + 1], true, () -> name + " line " + (firstLine + line + 1),
                 reading);
     }
 
@@ -106,7 +142,7 @@ final class RangeFile {
     /** Compares line {@code i}'s stamp with {@code target}. */
     private int compare(int i, EventStamp target) {
         if (stamps[i] == null) {
-            throw new CorruptDataException(name, "line " + (i + 1)
+            throw new CorruptDataException(name, "line " + (firstLine + i + 1)
                     + " does not start with its stamp ({\"stamp\":\"<20 digits>\",...)");
         }
         return stamps[i].compareTo(target);

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -48,11 +49,37 @@ final class StoredFileReader {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("symbolic link")) {
-                throw new CorruptDataException(name.get(), "is a symbolic link; the store never follows links");
-            }
-            throw new StorageException("read " + name.get(), e);
+            throw failure(e, name);
         }
+    }
+
+    /**
+     * The file's bytes from {@code from} (inclusive) to {@code to} (exclusive) as they are on disk now: fewer
+     * when the file ends sooner; null when it does not exist.
+     *
+     * @throws CorruptDataException when the file or one of its directories is a symbolic link
+     * @throws StorageException when it cannot be read
+     */
+    byte[] read(Path file, int from, int to, Supplier<String> name) {
+        refuseLinkedDirectories(file, name);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buffer = ByteBuffer.allocate(to - from);
+            while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+                // keep reading until the whole span is in, or the file ends
+            }
+            return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw failure(e, name);
+        }
+    }
+
+    private static RuntimeException failure(IOException e, Supplier<String> name) {
+        if (e.getMessage() != null && e.getMessage().contains("symbolic link")) {
+            return new CorruptDataException(name.get(), "is a symbolic link; the store never follows links");
+        }
+        return new StorageException("read " + name.get(), e);
     }
 
     /**

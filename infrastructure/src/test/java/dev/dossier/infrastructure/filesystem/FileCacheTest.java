@@ -3,6 +3,7 @@ package dev.dossier.infrastructure.filesystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The read cache keeps files up to its budget, least recently used first out. */
@@ -10,6 +11,7 @@ class FileCacheTest {
     private static final Path A = Path.of("a");
     private static final Path B = Path.of("b");
     private static final Path C = Path.of("c");
+    private static final Path D = Path.of("d");
 
     @Test
     void files_are_kept_until_the_budget_is_used_and_the_least_recently_used_goes_first() {
@@ -70,5 +72,34 @@ class FileCacheTest {
         var tight = new FileCache(4 * range.footprint() - 4);
         tight.put(A, range);
         assertThat(tight.range(A)).as("more than a quarter of the budget").isNull();
+    }
+
+    @Test
+    void line_maps_take_at_most_a_quarter_of_the_budget_besides_the_files_and_go_with_their_file() {
+        var cache = new FileCache(1600);
+        var map = new RangeMap(1, new int[17]);
+        assertThat(map.footprint()).as("a sixteenth of the budget").isEqualTo(100);
+        cache.put(A, new byte[400]);
+        for (Path file : List.of(A, B, C, D)) {
+            cache.put(file, map);
+        }
+        assertThat(cache.map(A)).isSameAs(map);
+        assertThat(cache.get(A)).as("the file's bytes are kept beside its map").hasSize(400);
+
+        cache.put(Path.of("e"), map);
+        assertThat(cache.map(B)).as("least recently used, past a quarter of the budget").isNull();
+        assertThat(cache.map(A)).isSameAs(map);
+
+        cache.forget(C);
+        assertThat(cache.map(C)).isNull();
+        assertThat(cache.map(D)).isSameAs(map);
+        assertThat(new FileCache(-1).map(D)).isNull();
+    }
+
+    @Test
+    void a_line_map_larger_than_a_sixteenth_of_the_budget_is_not_kept() {
+        var cache = new FileCache(1600);
+        cache.put(A, new RangeMap(1, new int[18]));
+        assertThat(cache.map(A)).isNull();
     }
 }
