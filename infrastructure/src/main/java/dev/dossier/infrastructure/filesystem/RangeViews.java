@@ -26,7 +26,10 @@ final class RangeViews {
     private final StoredFileReader files;
     private final List<IndexEntry> chunk;
     private final Map<Path, RangeFile> inHand = new HashMap<>();
-    /** The stream and range of the last entry found in a range file: the next entry is usually in it too. */
+    /**
+     * The stream and range of the last entry found in a range file: the next entry is usually in it too.
+     * A range whose file was missing is not remembered: the catalog, listed again, knows better.
+     */
     private StreamId lastStream;
     private RangeCatalog.Range lastRange;
 
@@ -54,8 +57,6 @@ final class RangeViews {
      */
     RangeFile holding(int i, RangeCatalog.Range range) {
         IndexEntry entry = chunk.get(i);
-        lastStream = entry.stream();
-        lastRange = range;
         Path path = range.path();
         RangeFile known = inHand.get(path);
         if (known == null || !known.spans(entry.stamp())) {
@@ -64,6 +65,8 @@ final class RangeViews {
                 inHand.put(path, known);
             }
         }
+        lastStream = entry.stream();
+        lastRange = known == null ? null : range;
         return known;
     }
 

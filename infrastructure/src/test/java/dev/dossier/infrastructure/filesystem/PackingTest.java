@@ -245,4 +245,21 @@ class PackingTest {
             assertThat(reader.readStream(ORDER)).isEqualTo(after);
         }
     }
+
+    @Test
+    void a_reader_that_knew_a_pack_since_replaced_by_a_larger_one_finds_the_events_in_the_new_one() throws IOException {
+        Path root = dir.resolve("store");
+        try (var writer = open(root, 1);
+             var reader = FileSystemEventStore.open(FileStoreOptions.at(root).withClock(clock).withPackEvery(-1)
+                     .withReadCacheBytes(-1))) {
+            appendSingles(writer, 20);
+            writer.pack();
+            assertThat(reader.readStream(ORDER)).as("the reader learns of the first pack").hasSize(20);
+            List<RecordedEvent> after = appendSingles(writer, 15);
+            assertThat(writer.pack().filesBefore()).as("the first pack is merged into the second").isGreaterThan(15);
+
+            assertThat(reader.readStream(ORDER)).isEqualTo(after);
+            assertThat(reader.readAll(dev.dossier.domain.model.GlobalPosition.FIRST, 100)).isEqualTo(after);
+        }
+    }
 }
