@@ -66,6 +66,11 @@ final class RangeFile {
         return starts.length - 1;
     }
 
+    /** Lines {@code from} to {@code to} (both included, counted from the first line here) as a run of their own. */
+    RangeFile run(int from, int to) {
+        return new RangeFile(path, name, Arrays.copyOfRange(content, starts[from], starts[to + 1]), firstLine + from);
+    }
+
     /** Whether {@code stamp} lies between the stamps of the first line and the last one held here. */
     boolean spans(EventStamp stamp) {
         EventStamp first = stamps[0];

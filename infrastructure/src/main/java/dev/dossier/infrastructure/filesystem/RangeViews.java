@@ -70,25 +70,37 @@ final class RangeViews {
         return known;
     }
 
+    /**
+     * The file from the cache, else the run of lines the chunk asks of it when its map is known, else the file
+     * read whole: kept as it is when the cache keeps it, or else cut to the run the chunk asks, so that a chunk
+     * never holds more of a large file than it needs.
+     */
     private RangeFile find(int i, RangeCatalog.Range range) {
         Path path = range.path();
         RangeFile cached = cache.range(path);
         if (cached != null) {
             return cached;
         }
+        IndexEntry entry = chunk.get(i);
         RangeMap map = cache.map(path);
-        if (map != null && map.holds(chunk.get(i).version())) {
-            RangeFile run = run(i, range, map);
+        if (map != null && map.holds(entry.version())) {
+            RangeFile run = read(entry, path, map, lastAsked(i, range, map));
             if (run != null) {
                 return run;
             }
             cache.forget(path);
         }
-        return whole(chunk.get(i), path);
+        RangeFile whole = whole(entry, path);
+        map = whole == null ? null : cache.map(path);
+        if (map == null || !map.holds(entry.version()) || cache.range(path) == whole) {
+            return whole;
+        }
+        long first = map.firstVersion();
+        return whole.run((int) (entry.version() - first), (int) (lastAsked(i, range, map) - first));
     }
 
-    /** The lines from entry {@code i}'s to the last this chunk asks of the same file; null when they do not check out. */
-    private RangeFile run(int i, RangeCatalog.Range range, RangeMap map) {
+    /** The last version, from entry {@code i}'s on, that this chunk asks of the same aggregate in the same file. */
+    private long lastAsked(int i, RangeCatalog.Range range, RangeMap map) {
         IndexEntry entry = chunk.get(i);
         long last = entry.version();
         for (int k = i + 1; k < chunk.size(); k++) {
@@ -98,16 +110,20 @@ final class RangeViews {
                 last = next.version();
             }
         }
-        Path path = range.path();
+        return last;
+    }
+
+    /** The lines of versions {@code entry.version()} to {@code last}, read alone; null when they do not check out. */
+    private RangeFile read(IndexEntry entry, Path path, RangeMap map, long last) {
         byte[] bytes = files.read(path, map.startOf(entry.version()), map.endOf(last), () -> layout.relative(path));
         if (bytes == null) {
             return null;
         }
         try {
             var run = new RangeFile(path, layout.relative(path), bytes, (int) (entry.version() - map.firstVersion()));
-            boolean whole = run.lines() == last - entry.version() + 1
+            boolean asked = run.lines() == last - entry.version() + 1
                     && run.stamp(0).filter(entry.stamp()::equals).isPresent();
-            return whole ? run : null;
+            return asked ? run : null;
         } catch (CorruptDataException e) {
             return null;
         }

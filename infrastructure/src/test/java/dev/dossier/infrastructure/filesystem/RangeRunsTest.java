@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in the whole file. The read cache is small here, so the packed files themselves are never kept in it.
  */
 class RangeRunsTest {
-    private static final int AGGREGATES = 4;
+    /** Ten aggregates: 600 events, so that a read of them all is shared with the helper thread. */
+    private static final int AGGREGATES = 10;
     private static final int EVENTS_EACH = 60;
     /** Whole packed files (about 40 KiB) are too large for this cache; their line maps are not. */
     private static final long CACHE_BYTES = 64 * 1024;
@@ -46,15 +47,20 @@ class RangeRunsTest {
 
     /** Appends single events to the aggregates in turn, then packs all but the last of each; returns all events. */
     private List<RecordedEvent> fillAndPack(FileSystemEventStore store) {
+        List<RecordedEvent> all = append(store, EVENTS_EACH);
+        assertThat(store.pack().events()).isEqualTo(AGGREGATES * (EVENTS_EACH - 1L));
+        return all;
+    }
+
+    /** Appends {@code each} single events to every aggregate, in turn; returns all events of the store. */
+    private List<RecordedEvent> append(FileSystemEventStore store, int each) {
         String pad = "p".repeat(300);
-        for (int i = 0; i < AGGREGATES * EVENTS_EACH; i++) {
+        for (int i = 0; i < AGGREGATES * each; i++) {
             clock.advance(Duration.ofMillis(1));
             store.append(stream(i % AGGREGATES), ExpectedVersion.any(),
                     NewEvent.of("Noted", RawJson.of("{\"i\":" + i + ",\"pad\":\"" + pad + "\"}")));
         }
-        List<RecordedEvent> all = store.readAll(GlobalPosition.FIRST, Integer.MAX_VALUE);
-        assertThat(store.pack().events()).isEqualTo(AGGREGATES * (EVENTS_EACH - 1L));
-        return all;
+        return store.readAll(GlobalPosition.FIRST, Integer.MAX_VALUE);
     }
 
     private static StreamId stream(int i) {
@@ -88,6 +94,8 @@ class RangeRunsTest {
 
             assertThat(readInSmallPages(store)).isEqualTo(appended);
             assertThat(readInSmallPages(store)).as("again, the line maps known").isEqualTo(appended);
+            assertThat(store.readAll(GlobalPosition.FIRST, Integer.MAX_VALUE)).as("in one read, with the helper thread")
+                    .isEqualTo(appended);
             for (int a = 0; a < AGGREGATES; a++) {
                 int aggregate = a;
                 assertThat(store.readStream(stream(a)))
@@ -126,6 +134,21 @@ class RangeRunsTest {
 
             assertThatThrownBy(() -> readInSmallPages(store)).isInstanceOfSatisfying(CorruptDataException.class,
                     e -> assertThat(e.file()).isEqualTo(name + " line 30"));
+        }
+    }
+
+    @Test
+    void a_pack_replaced_by_a_larger_one_while_its_line_map_is_known_is_found_in_the_new_one() throws IOException {
+        Path root = dir.resolve("store");
+        try (var store = open(root); var packer = open(root)) {
+            fillAndPack(store);
+            assertThat(readInSmallPages(store)).hasSize(AGGREGATES * EVENTS_EACH);
+            Path oldPack = packedFile(root, 0);
+            List<RecordedEvent> all = append(packer, 20);
+            packer.pack();
+            assertThat(oldPack).as("merged into a larger pack").doesNotExist();
+
+            assertThat(readInSmallPages(store)).isEqualTo(all);
         }
     }
 }

@@ -70,8 +70,8 @@ class RangeViewsTest {
 
     @Test
     void a_large_file_is_read_whole_first_and_then_only_the_run_of_lines_a_chunk_asks_for() {
-        RangeFile whole = views(entries(0, 2)).holding(0, range);
-        assertThat(whole.lines()).isEqualTo(LINES);
+        RangeFile first = views(entries(0, 2)).holding(0, range);
+        assertThat(first.lines()).as("the chunk keeps only the lines it asks, cut from the file read whole").isEqualTo(2);
         assertThat(cache.range(file)).as("too large for this cache").isNull();
         assertThat(cache.map(file)).isNotNull();
 
@@ -105,9 +105,35 @@ class RangeViewsTest {
 
         RangeFile again = views(entries(10, 12)).holding(0, range);
 
-        assertThat(again.lines()).isEqualTo(LINES);
+        assertThat(again.lines()).isEqualTo(2);
+        assertThat(again.stamp(0)).contains(stamp(10));
         assertThat(cache.map(file)).isNotNull().isNotSameAs(before);
         assertThat(cache.map(file).startOf(11)).isEqualTo(before.startOf(11) + 10 * "\"moved\":1,".length());
+    }
+
+    @Test
+    void a_run_whose_first_line_is_not_the_first_entrys_is_dropped_and_the_file_read_whole_again() {
+        views(entries(0, 1)).holding(0, range);
+        RangeMap learnt = cache.map(file);
+        cache.put(file, new RangeMap(learnt.firstVersion() + 1, learnt.starts()));
+
+        RangeFile read = views(entries(10, 12)).holding(0, range);
+
+        assertThat(read.stamp(0)).contains(stamp(10));
+        assertThat(read.lines()).isEqualTo(2);
+        assertThat(cache.map(file).firstVersion()).as("learnt again from the file").isEqualTo(1);
+    }
+
+    @Test
+    void a_file_the_cache_keeps_is_used_whole() {
+        var roomy = new FileCache(1 << 20);
+        var views = new RangeViews(layout, roomy, new StoredFileReader(layout), entries(0, 2));
+
+        RangeFile whole = views.holding(0, range);
+
+        assertThat(whole.lines()).isEqualTo(LINES);
+        assertThat(roomy.range(file)).isSameAs(whole);
+        assertThat(roomy.map(file)).as("its map too, for when it leaves the cache").isNotNull();
     }
 
     @Test
