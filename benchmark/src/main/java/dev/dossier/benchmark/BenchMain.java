@@ -44,7 +44,7 @@ public final class BenchMain {
         // which would slow the file creations of any workload timed in the minutes after it (see Workloads.fresh).
         List<Result> large = sizes.full()
                 ? new LargeStore(workloads, Integer.getInteger("bench.large", 1_000_000)).run() : List.of();
-        workloads.reads().forEach(r -> results.add(report(r)));
+        new ReadWorkloads(workloads, sizes).run().forEach(r -> results.add(report(r)));
         large.forEach(r -> results.add(report(r)));
         MachineProbe after = MachineProbe.measure(work.resolve("probe-after"));
         System.out.println("machine after: " + after);
