@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 /**
  * Loads the events that index entries name, from their event files or from the range files holding them,
  * and checks each against its entry. Each chunk of a read takes its range files through {@link RangeViews}
- * (a large one a run of lines at a time, once its line map is known). An event whose file is missing is looked for again after listing its
- * aggregate directory (it may have been packed meanwhile); only then is it reported missing. Never follows
- * a symbolic link. Thread-safe.
+ * (a large one a run of lines at a time, once its line map is known). An event whose file is missing is
+ * looked for again after listing its aggregate directory (it may have been packed meanwhile); only then is
+ * it reported missing. Never follows a symbolic link. Thread-safe.
  */
 final class EventReader {
     /** How often a missing event is looked for again after listing its directory (packs may be running). */

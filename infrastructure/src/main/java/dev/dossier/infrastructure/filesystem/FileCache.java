@@ -60,8 +60,7 @@ final class FileCache {
 
     private void keep(Path file, Kept kept) {
         if (kept.bytes() > capacity / 4) {
-            Kept old = files.remove(file);
-            size -= old == null ? 0 : old.bytes();
+            dropFile(file);
             return;
         }
         Kept old = files.put(file, kept);
@@ -69,6 +68,13 @@ final class FileCache {
         for (Iterator<Kept> eldest = files.values().iterator(); size > capacity && eldest.hasNext(); ) {
             size -= eldest.next().bytes();
             eldest.remove();
+        }
+    }
+
+    private void dropFile(Path file) {
+        Kept old = files.remove(file);
+        if (old != null) {
+            size -= old.bytes();
         }
     }
 
@@ -92,10 +98,7 @@ final class FileCache {
 
     /** Drops {@code file}, and its line map: it was found damaged, or replaced. */
     synchronized void forget(Path file) {
-        Kept old = files.remove(file);
-        if (old != null) {
-            size -= old.bytes();
-        }
+        dropFile(file);
         RangeMap map = maps.remove(file);
         if (map != null) {
             mapsSize -= map.footprint();

@@ -109,8 +109,8 @@ final class RangeFile {
      */
     EventFileCodec.Decoded event(IndexEntry entry, EventFileCodec codec, PayloadReading reading) {
         int line = lineOf(entry);
-        return codec.decode(entry, content, starts[line], starts[line + 1], true, () -> name + " line " + (firstLine + line + 1),
-                reading);
+        return codec.decode(entry, content, starts[line], starts[line + 1], true,
+                () -> name + " line " + (firstLine + line + 1), reading);
     }
 
     /**

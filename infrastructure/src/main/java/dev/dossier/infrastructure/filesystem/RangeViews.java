@@ -72,8 +72,8 @@ final class RangeViews {
 
     /**
      * The file from the cache, else the run of lines the chunk asks of it when its map is known, else the file
-     * read whole: kept as it is when the cache keeps it, or else cut to the run the chunk asks, so that a chunk
-     * never holds more of a large file than it needs.
+     * read whole: as it is when the cache keeps it or no map was learnt, or else cut to the run the chunk asks,
+     * so that a chunk holds no more of a large file than it needs.
      */
     private RangeFile find(int i, RangeCatalog.Range range) {
         Path path = range.path();
