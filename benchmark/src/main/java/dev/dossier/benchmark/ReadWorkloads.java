@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Workloads 5, 5b, 6, 8 and 8b: reads of one store of {@code readAllEvents} events, its disk use, and both after packing. */
+/**
+ * Workloads 5, 5b, 6, 8 and 8b: reads of one store of {@code readAllEvents} events and its disk use, before and
+ * after packing.
+ */
 final class ReadWorkloads {
     private static final String RARE = "RareRecorded";
     /** Read-all passes warmed up, then timed (together), per subject. */

@@ -47,7 +47,8 @@ class RangeViewsTest {
     private void write(String extra) throws IOException {
         var content = new StringBuilder();
         for (int line = 0; line < LINES; line++) {
-            content.append("{\"stamp\":\"").append(stamp(line).digits()).append("\",").append(extra).append("\"pad\":\"")
+            content.append("{\"stamp\":\"").append(stamp(line).digits()).append("\",").append(extra)
+                    .append("\"pad\":\"")
                     .append("x".repeat(500)).append("\"}\n");
         }
         Files.writeString(file, content);
@@ -71,7 +72,8 @@ class RangeViewsTest {
     @Test
     void a_large_file_is_read_whole_first_and_then_only_the_run_of_lines_a_chunk_asks_for() {
         RangeFile first = views(entries(0, 2)).holding(0, range);
-        assertThat(first.lines()).as("the chunk keeps only the lines it asks, cut from the file read whole").isEqualTo(2);
+        assertThat(first.lines()).as("the chunk keeps only the lines it asks, cut from the file read whole")
+                .isEqualTo(2);
         assertThat(cache.range(file)).as("too large for this cache").isNull();
         assertThat(cache.map(file)).isNotNull();
 
