@@ -21,11 +21,11 @@ final class IndexLineWriter {
         String type = entry.stream().type().value();
         String id = entry.stream().id().value();
         String eventType = entry.eventType().value();
-        if (!EnvelopeWriter.plain(type) || !EnvelopeWriter.plain(id) || !EnvelopeWriter.plain(eventType)
-                || (file != null && !newlinesOnly(file))) {
+        if (!EnvelopeWriter.plain(type) || !EnvelopeWriter.plain(id) || !EnvelopeWriter.plain(eventType)) {
             return false;
         }
         LineBuffer line = out instanceof LineBuffer buffer ? buffer : new LineBuffer(256);
+        int start = line.size();
         line.ascii("{\"p\":").ascii(Long.toString(entry.position())).ascii(",\"s\":\"");
         line.ensure(20);
         entry.stamp().putDigits(line.array(), line.size());
@@ -39,7 +39,10 @@ final class IndexLineWriter {
         }
         if (file != null) {
             line.ascii(",\"f\":\"");
-            escaped(line, file);
+            if (!escaped(line, file)) {
+                line.cut(start);
+                return false;
+            }
             line.ascii("\"");
         }
         line.ascii("}\n");
@@ -49,35 +52,29 @@ final class IndexLineWriter {
         return true;
     }
 
-    /** Whether the only control character in {@code file} is the newline (Jackson writes others differently). */
-    private static boolean newlinesOnly(byte[] file) {
-        for (byte b : file) {
-            if (b >= 0 && b < 0x20 && b != '\n') {
-                return false;
+    /**
+     * Puts UTF-8 bytes as the content of a JSON string (quote, backslash and newline escaped, the rest as is)
+     * and returns true; returns false when they hold another control character (Jackson writes those
+     * differently), having counted none of them.
+     */
+    private static boolean escaped(LineBuffer line, byte[] utf8) {
+        line.ensure(2 * utf8.length);
+        byte[] out = line.array();
+        int at = line.size();
+        for (byte b : utf8) {
+            if (b >= 0 && b <= '\\') {
+                if (b == '"' || b == '\\') {
+                    out[at++] = '\\';
+                } else if (b == '\n') {
+                    out[at++] = '\\';
+                    b = 'n';
+                } else if (b < 0x20) {
+                    return false;
+                }
             }
+            out[at++] = b;
         }
+        line.advance(at - line.size());
         return true;
-    }
-
-    /** UTF-8 bytes as the content of a JSON string: quote, backslash and newline escaped, the rest as is. */
-    private static void escaped(LineBuffer line, byte[] utf8) {
-        int escapes = 0;
-        for (byte b : utf8) {
-            if (b == '"' || b == '\\' || b == '\n') {
-                escapes++;
-            }
-        }
-        line.ensure(utf8.length + escapes);
-        for (byte b : utf8) {
-            if (b == '"' || b == '\\') {
-                line.put((byte) '\\');
-                line.put(b);
-            } else if (b == '\n') {
-                line.put((byte) '\\');
-                line.put((byte) 'n');
-            } else {
-                line.put(b);
-            }
-        }
     }
 }

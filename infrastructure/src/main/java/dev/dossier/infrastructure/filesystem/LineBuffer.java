@@ -31,6 +31,11 @@ final class LineBuffer extends ByteArrayOutputStream {
         count += bytes;
     }
 
+    /** Forgets what was written after the first {@code size} bytes. */
+    void cut(int size) {
+        count = size;
+    }
+
     /** Puts ASCII text, one byte per character. */
     LineBuffer ascii(String text) {
         ensure(text.length());

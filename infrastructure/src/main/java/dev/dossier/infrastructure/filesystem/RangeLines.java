@@ -50,15 +50,15 @@ final class RangeLines {
         at += STAMP_END;
         out[at++] = '"';
         out[at++] = ',';
-        for (int i = 1; i < eventFile.length; i++) {
-            byte b = eventFile[i];
-            if (b == '\n') {
-                while (i + 1 < eventFile.length && eventFile[i + 1] == ' ') {
-                    i++;
-                }
-                continue;
+        int i = 1;
+        while (i < eventFile.length) {
+            int end = newlineFrom(eventFile, i);
+            System.arraycopy(eventFile, i, out, at, end - i);
+            at += end - i;
+            i = end + 1;
+            while (i < eventFile.length && eventFile[i] == ' ') {
+                i++;
             }
-            out[at++] = b;
         }
         out[at++] = '\n';
         return at;
@@ -103,6 +103,21 @@ final class RangeLines {
             }
         }
         return Optional.of(Arrays.copyOf(starts, count));
+    }
+
+    /** The index of the first newline in {@code content} from {@code from}, or its length when there is none. */
+    static int newlineFrom(byte[] content, int from) {
+        int i = from;
+        for (; i + Long.BYTES <= content.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(content, i) ^ NEWLINES;
+            if (((word - ONES) & ~word & HIGHS) != 0) {
+                break; // a newline among these eight bytes
+            }
+        }
+        while (i < content.length && content[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private static int[] add(int[] starts, int at, int start) {

@@ -106,7 +106,8 @@ class IndexLineCodecTest {
         return Arbitraries.oneOf(Arbitraries.just(""),
                 Arbitraries.of("{\n  \"eventId\": \"x\",\n  \"data\": {\"a\":\"q\\\"uote\",\"b\":\"back\\\\slash\"}\n}\n",
                         "{\n  \"data\": {\"\u00fc\":\"\u00e9\ud83d\ude00\"}\n}\n", "{\n\t\"tab\": 1\n}\n", "{\"cr\":\r1}\n"),
-                Arbitraries.strings().withCharRange(' ', '~').withChars('\n', '\u00e9').ofMaxLength(40));
+                Arbitraries.strings().withCharRange(' ', '~').withChars('\n', '\u00e9', '"', '\\', '\t')
+                        .ofMaxLength(40));
     }
 
     /** One byte of a written line changed: the fast reader refuses it or reads it as the general parser does. */
