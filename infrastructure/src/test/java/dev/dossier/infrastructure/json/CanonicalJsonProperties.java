@@ -2,7 +2,6 @@ package dev.dossier.infrastructure.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +81,7 @@ class CanonicalJsonProperties {
                         "123456789012345678901234567890", "1E+2", "\"\"", "\"\ud83d\ude00\"", "\"\ud800\"", "\"\u007f\""),
                 Arbitraries.longs().map(n -> Long.toString(n)),
                 Arbitraries.doubles().map(d -> Double.toString(d)),
-                Arbitraries.strings().ofMaxLength(12).map(CanonicalJsonProperties::quoted));
+                Arbitraries.strings().ofMaxLength(12).map(CompactJsonProperties::quoted));
         if (depth == 0) {
             return scalar;
         }
@@ -95,18 +94,10 @@ class CanonicalJsonProperties {
                 .as((keys, values, colon) -> {
                     var fields = new java.util.ArrayList<String>();
                     for (int i = 0; i < keys.size(); i++) {
-                        fields.add(quoted(keys.get(i)) + colon + values.get(i));
+                        fields.add(CompactJsonProperties.quoted(keys.get(i)) + colon + values.get(i));
                     }
                     return "{" + String.join(",", fields) + "}";
                 });
         return Arbitraries.frequencyOf(Tuple.of(3, scalar), Tuple.of(2, array), Tuple.of(2, object));
-    }
-
-    private static String quoted(String text) {
-        try {
-            return MAPPER.writeValueAsString(text);
-        } catch (JacksonException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

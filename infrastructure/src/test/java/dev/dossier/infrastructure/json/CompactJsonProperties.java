@@ -174,7 +174,8 @@ class CompactJsonProperties {
                 net.jqwik.api.Tuple.of(2, object));
     }
 
-    private static String quoted(String text) {
+    /** {@code text} as a JSON string, written by Jackson. */
+    static String quoted(String text) {
         try {
             return MAPPER.writeValueAsString(text);
         } catch (JacksonException e) {
