@@ -6,17 +6,23 @@ package dev.dossier.infrastructure.json;
  * characters; numbers in JSON's grammar; no duplicate keys; nesting at most a given depth. Text it
  * recognises is text that {@link CompactJson}'s streaming pass would accept and write back unchanged.
  * Anything else, valid or not (whitespace, escapes, a number or name of more than 100 characters, an
- * object of more than 64 keys, a string of more than a million characters), it leaves to that pass, which
- * compacts it or says what is wrong.
+ * object of more than 64 keys, more than 128 keys in all, a string of more than a million characters), it
+ * leaves to that pass, which compacts it or says what is wrong.
+ *
+ * <p>The limit on keys in all is Jackson's: its parser refuses a text whose names collide in its symbol table
+ * more than 150 times in one bucket (a guard against hash flooding), so text with that many keys is left to
+ * it to decide.
  */
 final class CanonicalJson {
     private static final int MAX_SHORT_TOKEN = 100;
     private static final int MAX_STRING = 1 << 20;
     private static final int MAX_KEYS = 64;
+    private static final int MAX_KEYS_IN_ALL = 128;
 
     private final String text;
     private final int maxDepth;
     private int at;
+    private int keysInAll;
 
     private CanonicalJson(String text, int maxDepth) {
         this.text = text;
@@ -58,7 +64,7 @@ final class CanonicalJson {
         int[] keys = new int[8];
         for (int count = 0; ; count++) {
             int start = at + 1;
-            if (count >= MAX_KEYS || !is('"') || !string(MAX_SHORT_TOKEN) || repeats(keys, count, start, at - 1)) {
+            if (count >= MAX_KEYS || ++keysInAll > MAX_KEYS_IN_ALL || !is('"') || !string(MAX_SHORT_TOKEN) || repeats(keys, count, start, at - 1)) {
                 return false;
             }
             if (2 * count + 2 > keys.length) {

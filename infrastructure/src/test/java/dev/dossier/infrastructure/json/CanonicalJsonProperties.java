@@ -50,8 +50,26 @@ class CanonicalJsonProperties {
     void nesting_is_recognised_up_to_the_depth_and_no_deeper() {
         assertThat(CanonicalJson.isCompact("[".repeat(DEPTH) + "]".repeat(DEPTH), DEPTH)).isTrue();
         assertThat(CanonicalJson.isCompact("[".repeat(DEPTH + 1) + "]".repeat(DEPTH + 1), DEPTH)).isFalse();
-        assertThat(CanonicalJson.isCompact("{\"a\":".repeat(DEPTH) + "1" + "}".repeat(DEPTH), DEPTH)).isTrue();
-        assertThat(CanonicalJson.isCompact("{\"a\":".repeat(DEPTH + 1) + "1" + "}".repeat(DEPTH + 1), DEPTH)).isFalse();
+        assertThat(CanonicalJson.isCompact("[".repeat(DEPTH - 1) + "{}" + "]".repeat(DEPTH - 1), DEPTH)).isTrue();
+        assertThat(CanonicalJson.isCompact("[".repeat(DEPTH) + "{}" + "]".repeat(DEPTH), DEPTH)).isFalse();
+        assertThat(CanonicalJson.isCompact("{\"a\":".repeat(100) + "1" + "}".repeat(100), DEPTH)).isTrue();
+    }
+
+    @Example
+    void text_with_more_keys_than_jacksons_collision_guard_allows_is_left_to_the_streaming_pass() {
+        var keys = new java.util.ArrayList<String>();
+        for (int bits = 0; bits < 512; bits++) {
+            var key = new StringBuilder();
+            for (int block = 0; block < 9; block++) {
+                key.append((bits >> block & 1) == 0 ? "ab" : "bA"); // "ab" and "bA" hash alike in Jackson's table
+            }
+            keys.add("{\"" + key + "\":0}");
+        }
+        String json = "[" + String.join(",", keys) + "]";
+        assertThat(CompactJson.streamed(MAPPER, json, DEPTH)).isEmpty();
+        assertThat(CanonicalJson.isCompact(json, DEPTH)).isFalse();
+        String few = "[" + String.join(",", keys.subList(0, 128)) + "]";
+        assertThat(CanonicalJson.isCompact(few, DEPTH)).isTrue();
     }
 
     /** Compact values, damaged ones and arbitrary text. */
