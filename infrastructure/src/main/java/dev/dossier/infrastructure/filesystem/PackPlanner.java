@@ -40,17 +40,19 @@ final class PackPlanner {
 
     /**
      * The runs from where the aggregate's leading full range files ended at the last automatic pack (from
-     * version 1 when another pack merged across that point); remembers where they end now.
+     * version 1 when another pack merged across that point); remembers where they end now. Only the range files
+     * that end from there on are listed, so that its cost does not grow with the files before.
      */
     PackPlan.Runs afterFull(StreamId stream, PackPlan.Full full) throws IOException {
-        var lines = new StoredLines(parts.layout());
-        lines.list(stream);
         long from = fullThrough.getOrDefault(stream, 0L);
         List<IndexEntry> entries = parts.index().stream(stream, from + 1);
+        var lines = new StoredLines(parts.layout());
+        lines.list(stream, from == 0 || entries.isEmpty() ? null : entries.get(0).stamp());
         Optional<RangeCatalog.Range> range = entries.isEmpty() ? Optional.empty() : lines.rangeOf(entries.get(0));
         if (range.isPresent() && !range.get().name().first().equals(entries.get(0).stamp())) {
             from = 0; // another pack merged across the point: plan from the start
             entries = parts.index().stream(stream, 1);
+            lines.list(stream);
         }
         PackPlan.Runs runs = PackPlan.runs(entries, lines, lastVersion(stream), protectedFrom(), full);
         fullThrough.put(stream, Math.max(from, runs.fullThrough()));

@@ -49,11 +49,20 @@ final class RangeCatalog {
 
     /** Lists the aggregate directory again and takes its range files as the whole truth for {@code stream}. */
     void relist(StreamId stream) throws IOException {
+        relist(stream, null);
+    }
+
+    /**
+     * Like {@link #relist(StreamId)}, but knows only the range files that end at or after {@code from} (all when
+     * null): the names of the others are skipped before anything is asked of the file system about them.
+     */
+    void relist(StreamId stream, EventStamp from) throws IOException {
         var found = new ArrayList<Range>();
         Path directory = layout.aggregateDirectory(stream);
         try (var entries = Files.newDirectoryStream(directory)) {
             for (Path file : entries) {
                 StoreLayout.parseRangeFileName(file.getFileName().toString())
+                        .filter(name -> from == null || name.last().compareTo(from) >= 0)
                         .filter(name -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
                         .ifPresent(name -> found.add(new Range(name, file)));
             }

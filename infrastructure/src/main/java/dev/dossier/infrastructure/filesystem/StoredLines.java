@@ -2,6 +2,7 @@ package dev.dossier.infrastructure.filesystem;
 
 import dev.dossier.domain.error.CorruptDataException;
 import dev.dossier.domain.model.StreamId;
+import dev.dossier.infrastructure.common.EventStamp;
 import dev.dossier.infrastructure.common.IndexEntry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,14 @@ final class StoredLines {
     /** Lists the range files of {@code stream}'s directory, for {@link #rangeOf}. */
     void list(StreamId stream) throws IOException {
         catalog.relist(stream);
+    }
+
+    /**
+     * Lists the range files of {@code stream}'s directory that end at or after {@code from}, for
+     * {@link #rangeOf}; an event before {@code from} is then found by listing the whole directory again.
+     */
+    void list(StreamId stream, EventStamp from) throws IOException {
+        catalog.relist(stream, from);
     }
 
     /** The range file holding the event of {@code entry}, as the directory was last listed; empty when none. */
