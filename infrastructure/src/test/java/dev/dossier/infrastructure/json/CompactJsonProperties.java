@@ -148,13 +148,18 @@ class CompactJsonProperties {
                 net.jqwik.api.Tuple.of(1, deep), net.jqwik.api.Tuple.of(2, duplicated));
     }
 
-    private static Arbitrary<String> value(int depth) {
-        Arbitrary<String> scalar = Arbitraries.oneOf(
+    /** JSON scalars: literals, numbers written in many ways, and strings of any characters. */
+    static Arbitrary<String> scalars() {
+        return Arbitraries.oneOf(
                 Arbitraries.of("null", "true", "false", "0", "-1", "1.50", "2E3", "-0.0", "1e-7", "9007199254740993",
                         "123456789012345678901234567890", "0.30000000000000004"),
                 Arbitraries.longs().map(n -> Long.toString(n)),
                 Arbitraries.doubles().map(d -> Double.toString(d)),
                 Arbitraries.strings().ofMaxLength(12).map(CompactJsonProperties::quoted));
+    }
+
+    private static Arbitrary<String> value(int depth) {
+        Arbitrary<String> scalar = scalars();
         if (depth == 0) {
             return scalar;
         }
