@@ -47,7 +47,9 @@ final class PackPlanner {
         long from = fullThrough.getOrDefault(stream, 0L);
         List<IndexEntry> entries = parts.index().stream(stream, from + 1);
         var lines = new StoredLines(parts.layout());
-        lines.list(stream, from == 0 || entries.isEmpty() ? null : entries.get(0).stamp());
+        if (!entries.isEmpty()) {
+            lines.list(stream, from == 0 ? null : entries.get(0).stamp());
+        }
         Optional<RangeCatalog.Range> range = entries.isEmpty() ? Optional.empty() : lines.rangeOf(entries.get(0));
         if (range.isPresent() && !range.get().name().first().equals(entries.get(0).stamp())) {
             from = 0; // another pack merged across the point: plan from the start
