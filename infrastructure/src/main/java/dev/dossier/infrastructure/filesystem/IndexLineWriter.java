@@ -26,14 +26,14 @@ final class IndexLineWriter {
         }
         LineBuffer line = out instanceof LineBuffer buffer ? buffer : new LineBuffer(256);
         int start = line.size();
-        line.ascii("{\"p\":").ascii(Long.toString(entry.position())).ascii(",\"s\":\"");
+        line.ascii("{\"p\":").decimal(entry.position()).ascii(",\"s\":\"");
         line.ensure(20);
         entry.stamp().putDigits(line.array(), line.size());
         line.advance(20);
         line.ascii("\",\"t\":\"").ascii(type).ascii("\",\"i\":\"").ascii(id).ascii("\",\"v\":")
-                .ascii(Long.toString(entry.version())).ascii(",\"e\":\"").ascii(eventType).ascii("\",\"sv\":")
-                .ascii(Integer.toString(entry.schemaVersion())).ascii(",\"id\":\"").ascii(entry.eventId().toString())
-                .ascii("\",\"b\":").ascii(Long.toString(entry.bytes()));
+                .decimal(entry.version()).ascii(",\"e\":\"").ascii(eventType).ascii("\",\"sv\":")
+                .decimal(entry.schemaVersion()).ascii(",\"id\":\"").ascii(entry.eventId().toString())
+                .ascii("\",\"b\":").decimal(entry.bytes());
         if (commit) {
             line.ascii(",\"c\":1");
         }

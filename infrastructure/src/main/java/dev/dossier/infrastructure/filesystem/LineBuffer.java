@@ -36,6 +36,28 @@ final class LineBuffer extends ByteArrayOutputStream {
         count = size;
     }
 
+    /** Puts {@code value} in decimal, as {@link Long#toString(long)} writes it, without making a string of it. */
+    LineBuffer decimal(long value) {
+        if (value == Long.MIN_VALUE) {
+            return ascii(Long.toString(value));
+        }
+        ensure(20);
+        if (value < 0) {
+            buf[count++] = '-';
+            value = -value;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        for (int at = count + digits - 1; at >= count; at--) {
+            buf[at] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        count += digits;
+        return this;
+    }
+
     /** Puts ASCII text, one byte per character. */
     LineBuffer ascii(String text) {
         ensure(text.length());
