@@ -1,5 +1,7 @@
 package dev.dossier.infrastructure.json;
 
+import java.util.Arrays;
+
 /**
  * Recognises JSON text that is already in the store's compact form, in one pass over its characters and
  * without Jackson: exactly one value; no whitespace between tokens; strings without escapes or control
@@ -61,14 +63,15 @@ final class CanonicalJson {
             at++;
             return true;
         }
-        int[] keys = new int[8];
+        int[] keys = new int[24]; // twelve keys before it grows
         for (int count = 0; ; count++) {
             int start = at + 1;
-            if (count >= MAX_KEYS || ++keysInAll > MAX_KEYS_IN_ALL || !is('"') || !string(MAX_SHORT_TOKEN) || repeats(keys, count, start, at - 1)) {
+            if (count >= MAX_KEYS || ++keysInAll > MAX_KEYS_IN_ALL || !is('"')
+                    || !string(MAX_SHORT_TOKEN) || repeats(keys, count, start, at - 1)) {
                 return false;
             }
             if (2 * count + 2 > keys.length) {
-                keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+                keys = Arrays.copyOf(keys, keys.length * 2);
             }
             keys[2 * count] = start;
             keys[2 * count + 1] = at - 1;
