@@ -59,8 +59,7 @@ final class CanonicalJson {
             return false;
         }
         at++;
-        if (is('}')) {
-            at++;
+        if (closes('}')) {
             return true;
         }
         int[] keys = new int[24]; // twelve keys before it grows
@@ -105,8 +104,7 @@ final class CanonicalJson {
             return false;
         }
         at++;
-        if (is(']')) {
-            at++;
+        if (closes(']')) {
             return true;
         }
         while (value(depth + 1)) {
